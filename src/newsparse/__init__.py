@@ -1,0 +1,36 @@
+"""newsparse: turn a news or article page into clean, typed data."""
+
+from __future__ import annotations
+
+from newsparse.api import parse
+from newsparse.errors import EmptyDocumentError, FeedError, NewsparseError
+from newsparse.models import (
+    Article,
+    Author,
+    Block,
+    Comment,
+    Feed,
+    FeedItem,
+    Image,
+    Link,
+    Removal,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Author",
+    "Block",
+    "Comment",
+    "EmptyDocumentError",
+    "Feed",
+    "FeedError",
+    "FeedItem",
+    "Image",
+    "Link",
+    "NewsparseError",
+    "Removal",
+    "__version__",
+    "parse",
+]

@@ -1,0 +1,37 @@
+"""The front door: ``parse`` (HTML), with ``parse_text`` and ``parse_feed`` beside it."""
+
+from __future__ import annotations
+
+from newsparse.decode import decode_html
+from newsparse.errors import EmptyDocumentError
+from newsparse.models import Article
+
+
+def parse(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    charset: str | None = None,
+    include_comments: bool = False,
+    time_budget: float | None = None,
+) -> Article:
+    """Parse one HTML page into an :class:`Article`.
+
+    ``html`` is the page as text or as raw bytes in any encoding (``charset`` is the transport
+    charset, e.g. from an HTTP header, when the caller knows it). ``url`` is where the page came
+    from; it resolves relative links. Raises ``TypeError`` for a wrong argument type and
+    :class:`~newsparse.EmptyDocumentError` when there is no document to read.
+    """
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        decoded = decode_html(bytes(html), charset)
+        text, encoding = decoded.text, decoded.encoding
+    elif isinstance(html, str):
+        text, encoding = html, None
+    else:
+        raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
+    if url is not None and not isinstance(url, str):
+        raise TypeError(f"url must be str or None, not {type(url).__name__}")
+    if not text.strip():
+        raise EmptyDocumentError("the document is empty")
+    # Placeholder pipeline: replaced by the staged pipeline (dom -> chrome -> locate -> fields).
+    return Article(url=url, encoding=encoding)
