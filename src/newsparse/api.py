@@ -5,6 +5,7 @@ from __future__ import annotations
 from newsparse.decode import decode_html
 from newsparse.errors import EmptyDocumentError
 from newsparse.models import Article
+from newsparse.pipeline import Options, extract_article
 
 
 def parse(
@@ -33,5 +34,4 @@ def parse(
         raise TypeError(f"url must be str or None, not {type(url).__name__}")
     if not text.strip():
         raise EmptyDocumentError("the document is empty")
-    # Placeholder pipeline: replaced by the staged pipeline (dom -> chrome -> locate -> fields).
-    return Article(url=url, encoding=encoding)
+    return extract_article(text, url, encoding, Options(include_comments=include_comments))

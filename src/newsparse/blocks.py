@@ -1,0 +1,274 @@
+"""The one walk over the page body: flatten the tree into text blocks in reading order.
+
+Each ``TextBlock`` is a paragraph-like run of text (a ``<p>``, a heading, a list, a quote, or the
+loose text inside a ``<div>``) with what later stages need: its links, its path of ancestor
+elements (for scoring containers) and the chrome zone it sits in. Chrome that is never useful is
+skipped here and reported as a removal; the tree itself is never modified."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from newsparse import chrome
+from newsparse.dom import BLOCK_TAGS, HEADING_TAGS, Node, attr, normalize_space, text_of
+from newsparse.models import RemovalKind
+
+BlockTag = Literal["p", "heading", "list", "quote", "pre", "caption", "run", "cell", "time"]
+
+# Elements with no readable text of their own, or form controls: never entered.
+SKIP_TAGS = frozenset(
+    "script style noscript template svg math iframe object embed canvas button select option "
+    "input textarea head link meta audio video source track map area picture img".split()
+)
+LEAF_TAGS: dict[str, BlockTag] = {
+    "p": "p",
+    "h1": "heading",
+    "h2": "heading",
+    "h3": "heading",
+    "h4": "heading",
+    "h5": "heading",
+    "h6": "heading",
+    "pre": "pre",
+    "figcaption": "caption",
+    "caption": "caption",
+    "dt": "p",
+    "dd": "p",
+    "address": "p",
+    "th": "cell",
+}
+LIST_TAGS = frozenset({"ul", "ol"})
+# Walk no deeper than this: pathological nesting is flattened into one block at this depth.
+MAX_WALK_DEPTH = 256
+# A list whose items hold this much text each is a layout list (a card grid, a story stream):
+# walk into it rather than reading it as one bulleted list.
+LAYOUT_LIST_ITEM_CHARS = 400
+
+
+@dataclass
+class TextBlock:
+    tag: BlockTag
+    text: str
+    path: tuple[int, ...]
+    """mem_ids of the ancestor elements, outermost first (the block's own element last)."""
+    node: Node
+    link_chars: int = 0
+    links: list[tuple[str, str]] = field(default_factory=list)
+    """(anchor text, href) of the links inside the block, in order."""
+    level: int | None = None
+    items: list[str] = field(default_factory=list)
+    ordered: bool = False
+    zone: RemovalKind | None = None
+    zone_id: int | None = None
+    class_names: str = ""
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+@dataclass
+class SkippedChrome:
+    kind: RemovalKind
+    reason: str
+    text: str
+
+
+@dataclass
+class Walk:
+    blocks: list[TextBlock] = field(default_factory=list)
+    skipped: list[SkippedChrome] = field(default_factory=list)
+    nodes: dict[int, Node] = field(default_factory=dict)
+    """Container elements by mem_id, for the ones on some block's path."""
+    zones: dict[int, chrome.Verdict] = field(default_factory=dict)
+
+
+@dataclass
+class _Frame:
+    node: Node
+    children: object
+    path: tuple[int, ...]
+    zone: RemovalKind | None
+    zone_id: int | None
+    run: list[str] = field(default_factory=list)
+    run_links: list[tuple[str, str]] = field(default_factory=list)
+    run_link_chars: int = 0
+
+
+def walk(root: Node) -> Walk:
+    """Flatten ``root``'s subtree into text blocks in document order."""
+    result = Walk()
+    root_id = root.mem_id
+    result.nodes[root_id] = root
+    stack = [_Frame(root, iter(root.iter(include_text=True)), (root_id,), None, None)]
+    while stack:
+        frame = stack[-1]
+        child: Node | None = next(frame.children, None)  # type: ignore[call-overload]
+        if child is None:
+            _flush_run(frame, result)
+            stack.pop()
+            continue
+        tag = child.tag
+        if tag == "-text":
+            frame.run.append(child.text_content or "")
+            continue
+        if tag == "br":
+            frame.run.append("\n")
+            continue
+        if tag is None or tag.startswith("-") or tag in SKIP_TAGS:
+            continue
+        verdict = chrome.classify_element(child, tag)
+        zone, zone_id = frame.zone, frame.zone_id
+        if verdict is not None:
+            if not verdict.is_zone:
+                _flush_run(frame, result)
+                text = text_of(child)
+                if text:
+                    result.skipped.append(SkippedChrome(verdict.kind, verdict.reason, text))
+                continue
+            if zone is None:
+                zone, zone_id = verdict.kind, child.mem_id
+                result.zones[child.mem_id] = verdict
+        path = (*frame.path, child.mem_id)
+        if tag in LEAF_TAGS:
+            _flush_run(frame, result)
+            _add_leaf(result, child, tag, path, zone, zone_id)
+        elif tag in LIST_TAGS and not _is_layout_list(child):
+            _flush_run(frame, result)
+            _add_list(result, child, tag, path, zone, zone_id)
+        elif tag == "blockquote" and child.css_first("div, blockquote, ul, ol, figure") is None:
+            _flush_run(frame, result)
+            _add_leaf(result, child, tag, path, zone, zone_id)
+        elif tag in BLOCK_TAGS or _contains_blocks(child):
+            _flush_run(frame, result)
+            if len(stack) >= MAX_WALK_DEPTH:
+                _add_leaf(result, child, tag, path, zone, zone_id)
+                continue
+            result.nodes[child.mem_id] = child
+            stack.append(_Frame(child, iter(child.iter(include_text=True)), path, zone, zone_id))
+        else:
+            _add_inline(frame, child, tag)
+    return result
+
+
+def _contains_blocks(node: Node) -> bool:
+    return node.css_first(", ".join(sorted(BLOCK_TAGS))) is not None
+
+
+def _is_layout_list(node: Node) -> bool:
+    for item in node.iter():
+        if item.tag == "li" and (
+            len(item.text()) > LAYOUT_LIST_ITEM_CHARS or item.css_first("p, h2, h3, h4") is not None
+        ):
+            return True
+    return False
+
+
+def _links_of(node: Node) -> tuple[list[tuple[str, str]], int]:
+    links: list[tuple[str, str]] = []
+    chars = 0
+    anchors = [node] if node.tag == "a" else node.css("a")
+    for anchor in anchors:
+        text = normalize_space(anchor.text())
+        chars += len(text)
+        links.append((text, attr(anchor, "href")))
+    return links, chars
+
+
+def _add_inline(frame: _Frame, node: Node, tag: str) -> None:
+    text = text_of(node) if node.css_first("br") is not None else node.text()
+    frame.run.append(text)
+    if tag == "a" or node.css_first("a") is not None:
+        links, chars = _links_of(node)
+        frame.run_links.extend(links)
+        frame.run_link_chars += chars
+
+
+def _flush_run(frame: _Frame, result: Walk) -> None:
+    if not frame.run:
+        return
+    text = normalize_space("".join(frame.run))
+    links, link_chars = frame.run_links, frame.run_link_chars
+    frame.run, frame.run_links, frame.run_link_chars = [], [], 0
+    if text:
+        result.blocks.append(
+            TextBlock(
+                tag="run",
+                text=text,
+                path=frame.path,
+                node=frame.node,
+                link_chars=min(link_chars, len(text)),
+                links=links,
+                zone=frame.zone,
+                zone_id=frame.zone_id,
+                class_names=attr(frame.node, "class"),
+            )
+        )
+
+
+def _add_leaf(
+    result: Walk,
+    node: Node,
+    tag: str,
+    path: tuple[int, ...],
+    zone: RemovalKind | None,
+    zone_id: int | None,
+) -> None:
+    if tag == "blockquote":
+        parts = [text_of(p) for p in node.css("p")] or [text_of(node)]
+        text = "\n".join(p for p in parts if p)
+        kind: BlockTag = "quote"
+    elif tag == "pre":
+        text = (node.text() or "").strip("\n")
+        kind = "pre"
+    else:
+        text = text_of(node) if node.css_first("br") is not None else normalize_space(node.text())
+        kind = LEAF_TAGS.get(tag, "run")
+    if not text.strip():
+        return
+    links, link_chars = _links_of(node)
+    result.blocks.append(
+        TextBlock(
+            tag=kind,
+            text=text,
+            path=path,
+            node=node,
+            link_chars=min(link_chars, len(text)),
+            links=links,
+            level=int(tag[1]) if tag in HEADING_TAGS else None,
+            zone=zone,
+            zone_id=zone_id,
+            class_names=attr(node, "class"),
+        )
+    )
+
+
+def _add_list(
+    result: Walk,
+    node: Node,
+    tag: str,
+    path: tuple[int, ...],
+    zone: RemovalKind | None,
+    zone_id: int | None,
+) -> None:
+    items = [text_of(item) for item in node.iter() if item.tag == "li"]
+    items = [item for item in items if item]
+    if not items:
+        return
+    links, link_chars = _links_of(node)
+    text = "\n".join(items)
+    result.blocks.append(
+        TextBlock(
+            tag="list",
+            text=text,
+            path=path,
+            node=node,
+            link_chars=min(link_chars, len(text)),
+            links=links,
+            items=items,
+            ordered=tag == "ol",
+            zone=zone,
+            zone_id=zone_id,
+            class_names=attr(node, "class"),
+        )
+    )

@@ -1,0 +1,210 @@
+"""Stage 3: recognise page chrome, by markup (tags, roles, class names) and by text (phrases,
+repetition). Nothing is deleted here: the block walk asks ``classify_element`` about each
+element and skips or tags its subtree; ``classify_line`` judges single lines of text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from newsparse import vocab
+from newsparse.dom import Node, attr, class_and_id, link_text_length, normalize_space
+from newsparse.models import RemovalKind
+
+# How a chrome element is treated by the block walk:
+# - SKIP: never useful; its text goes to ``Article.removed`` and the walk does not enter it.
+# - ZONE: not body, but may hold records (feed items, related links, comments, the byline), so
+#   the walk enters it and tags its blocks with the zone's kind.
+ZONE_KINDS: frozenset[RemovalKind] = frozenset({"sidebar", "related", "comments", "header", "feed"})
+
+# A container holding this many long, mostly unlinked paragraphs is article text whatever its
+# class says ("has-comments", "share-enabled" wrappers around the whole story are common).
+GUARD_LONG_PARAGRAPHS = 3
+GUARD_PARAGRAPH_CHARS = 150
+# ... and so does one with this much text outside links (div-soup pages have no <p> at all).
+GUARD_UNLINKED_CHARS = 1200
+GUARD_MAX_LINK_DENSITY = 0.3
+# Only short lines can be chrome by their words alone: a long paragraph that starts with
+# "Subscribe" is a sentence, not a button.
+CHROME_LINE_MAX_CHARS = 90
+# A short line seen this often on one page is template furniture ("* indicates required").
+REPEATED_LINE_MIN_COUNT = 3
+REPEATED_LINE_MAX_CHARS = 100
+# How much of the dropped text ``Removal.text`` keeps.
+REMOVAL_TEXT_CHARS = 160
+
+TAG_KINDS: dict[str, RemovalKind] = {
+    "nav": "navigation",
+    "footer": "footer",
+    "aside": "sidebar",
+    "header": "header",
+    "dialog": "boilerplate",
+}
+ROLE_KINDS: dict[str, RemovalKind] = {
+    "navigation": "navigation",
+    "menubar": "navigation",
+    "menu": "navigation",
+    "search": "navigation",
+    "banner": "header",
+    "contentinfo": "footer",
+    "complementary": "sidebar",
+    "dialog": "boilerplate",
+    "alertdialog": "boilerplate",
+}
+# Elements that are never chrome by class: they are the document or the article itself.
+NEVER_CHROME_TAGS = frozenset({"html", "body", "main", "article", "h1"})
+# Strong comment-section names: these win over the article-text guard.
+STRONG_COMMENT_NAMES = re.compile(r"comment-?list|comments-area|comment-section|disqus|^comments$")
+
+# Class-name kinds that stay chrome even when the name also says "article" or "content"
+# ("article-share", "content-ad"); other kinds yield to a content word in the same name.
+UNAMBIGUOUS_CLASS_KINDS = frozenset(
+    {"share", "newsletter", "cookie", "ad", "comments", "admin", "hidden", "navigation", "footer"}
+)
+_CONTENT_NAMES = re.compile(
+    r"(?:^|[\s_\-])(?:article|entry-content|post-content|article-body|articlebody|story-body"
+    r"|story|content|main)(?=$|[\s_\-])"
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _token_pattern(table: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+    groups = "|".join(
+        f"(?P<{kind}>{'|'.join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))})"
+        for kind, tokens in table.items()
+    )
+    return re.compile(rf"(?:^|[\s_\-])(?:{groups})(?=$|[\s_\-])")
+
+
+def _substring_pattern(table: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+    groups = "|".join(
+        f"(?P<{kind}>{'|'.join(re.escape(t) for t in tokens)})" for kind, tokens in table.items()
+    )
+    return re.compile(groups)
+
+
+_CLASS_TOKENS = _token_pattern(vocab.CHROME_CLASS_TOKENS)
+_CLASS_SUBSTRINGS = _substring_pattern(vocab.CHROME_CLASS_SUBSTRINGS)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    kind: RemovalKind
+    reason: str
+
+    @property
+    def is_zone(self) -> bool:
+        return self.kind in ZONE_KINDS
+
+
+def classify_element(node: Node, tag: str) -> Verdict | None:
+    """Whether an element is chrome, and of what kind; None for ordinary content."""
+    if tag in NEVER_CHROME_TAGS:
+        return None
+    verdict = _markup_verdict(node, tag)
+    if verdict is None:
+        return None
+    if verdict.kind == "comments" and STRONG_COMMENT_NAMES.search(class_and_id(node)):
+        return verdict
+    if holds_article_text(node):
+        return None
+    return verdict
+
+
+def _markup_verdict(node: Node, tag: str) -> Verdict | None:
+    attrs = node.attributes
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true" and tag != "span":
+        return Verdict("hidden", f"<{tag}> marked hidden")
+    style = attrs.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return Verdict("hidden", f"<{tag}> styled invisible")
+    if tag in TAG_KINDS:
+        return Verdict(TAG_KINDS[tag], f"<{tag}> element")
+    role = (attrs.get("role") or "").strip().lower()
+    if role in ROLE_KINDS:
+        return Verdict(ROLE_KINDS[role], f'role="{role}"')
+    if tag == "form":
+        return _form_verdict(node)
+    names = class_and_id(node)
+    if names.strip():
+        match = _CLASS_SUBSTRINGS.search(names) or _CLASS_TOKENS.search(names)
+        if match and match.lastgroup:
+            kind: RemovalKind = match.lastgroup  # type: ignore[assignment]
+            if kind not in UNAMBIGUOUS_CLASS_KINDS and _CONTENT_NAMES.search(names):
+                return None  # "article-header", "entry-content-read-more": content first
+            return Verdict(kind, f"class/id '{match.group(match.lastgroup)}'")
+    return None
+
+
+def _form_verdict(node: Node) -> Verdict | None:
+    if node.css_first('input[type="email" i]') is not None:
+        return Verdict("newsletter", "form with an email field")
+    if node.css_first('input[type="search" i], [role="search"]') is not None:
+        return Verdict("navigation", "search form")
+    if node.css_first('input[type="password" i]') is not None:
+        return Verdict("boilerplate", "login form")
+    return None
+
+
+def holds_article_text(node: Node) -> bool:
+    """Whether a subtree holds article text (several long unlinked paragraphs, or much
+    unlinked text), so that no class name or tag makes it chrome."""
+    long_paragraphs = 0
+    for paragraph in node.css("p"):
+        text = paragraph.text()
+        if len(text) >= GUARD_PARAGRAPH_CHARS and (
+            paragraph.css_first("a") is None
+            or link_text_length(paragraph) <= GUARD_MAX_LINK_DENSITY * len(text)
+        ):
+            long_paragraphs += 1
+            if long_paragraphs >= GUARD_LONG_PARAGRAPHS:
+                return True
+    total = len(normalize_space(node.text()))
+    if total < GUARD_UNLINKED_CHARS:
+        return False
+    linked = link_text_length(node)
+    return total - linked >= GUARD_UNLINKED_CHARS and linked <= GUARD_MAX_LINK_DENSITY * total
+
+
+def _prefix_pattern(table: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+    groups = "|".join(
+        f"(?P<{kind}>{'|'.join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))})"
+        for kind, prefixes in table.items()
+    )
+    # The phrase must end at a word boundary: "subscribe" is chrome, "subscribers" is not.
+    return re.compile(rf"^[\W_]*(?:{groups})(?!\w)", re.IGNORECASE)
+
+
+_CHROME_LINE = _prefix_pattern(vocab.CHROME_LINE_PREFIXES)
+
+
+def classify_line(text: str) -> RemovalKind | None:
+    """The chrome kind of a short line of text by its words ("Subscribe", "* indicates
+    required", "Skip to content"...), or None."""
+    if len(text) > CHROME_LINE_MAX_CHARS:
+        return None
+    match = _CHROME_LINE.match(text)
+    if match and match.lastgroup:
+        kind: RemovalKind = match.lastgroup  # type: ignore[assignment]
+        return kind
+    return None
+
+
+def repeated_lines(texts: Iterable[str]) -> set[str]:
+    """Short lines that occur at least REPEATED_LINE_MIN_COUNT times: template furniture."""
+    counts = Counter(t for t in texts if t and len(t) <= REPEATED_LINE_MAX_CHARS)
+    return {text for text, count in counts.items() if count >= REPEATED_LINE_MIN_COUNT}
+
+
+def shorten(text: str, limit: int = REMOVAL_TEXT_CHARS) -> str:
+    text = normalize_space(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def element_label(node: Node) -> str:
+    """A short description of an element for a removal reason: tag, id and first class."""
+    classes = attr(node, "class").split()
+    ident = attr(node, "id")
+    return node.tag + (f"#{ident}" if ident else "") + (f".{classes[0]}" if classes else "")

@@ -1,0 +1,89 @@
+"""Stage 2: the one parsed tree (selectolax / Lexbor) and the few helpers every stage shares."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsparse.errors import EmptyDocumentError
+
+Node = LexborNode
+
+_WHITESPACE = re.compile(r"\s+")
+
+# Elements that break text into separate blocks when flattening a subtree to text.
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body dd details dialog div dl dt fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary "
+    "table tbody td tfoot th thead tr ul".split()
+)
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def parse_html(text: str) -> LexborHTMLParser:
+    """Parse the page once. Raises EmptyDocumentError when there is no element at all."""
+    tree = LexborHTMLParser(text.replace("\x00", ""))
+    body = tree.body
+    if tree.root is None or (body is None and tree.head is None):
+        raise EmptyDocumentError("the document has no elements")
+    has_element = tree.css_first("body *, head > *") is not None
+    if not has_element and not normalize_space(body.text() if body is not None else ""):
+        raise EmptyDocumentError("the document has no elements and no text")
+    return tree
+
+
+def normalize_space(text: str) -> str:
+    """Collapse runs of whitespace (incl. non-breaking spaces) to one space and strip."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def text_of(node: Node) -> str:
+    """The visible text of a subtree, with block boundaries and <br> turned into spaces."""
+    return normalize_space(" ".join(_text_parts(node)))
+
+
+def _text_parts(node: Node) -> Iterator[str]:
+    for child in node.traverse(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            yield child.text_content or ""
+        elif tag == "br" or tag in BLOCK_TAGS:
+            yield " "
+
+
+def attr(node: Node, name: str) -> str:
+    """An attribute's value, stripped ('' when absent or valueless)."""
+    value = node.attributes.get(name)
+    return value.strip() if value else ""
+
+
+def class_and_id(node: Node) -> str:
+    """The node's class and id attributes as one lowercase string, for pattern tests."""
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+
+
+def ancestors(node: Node) -> Iterator[Node]:
+    parent = node.parent
+    while parent is not None and parent.tag not in ("html", "-document"):
+        yield parent
+        parent = parent.parent
+
+
+def link_text_length(node: Node) -> int:
+    """Characters of the node's text that sit inside links."""
+    return sum(len(normalize_space(a.text())) for a in node.css("a"))
+
+
+def absolute_url(href: str | None, base: str | None) -> str | None:
+    """Resolve an href against the page's base URL; drop javascript:, mailto: and fragments."""
+    if not href:
+        return None
+    href = href.strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
+        return None
+    resolved = urljoin(base, href) if base else href
+    return resolved if urlsplit(resolved).scheme in ("http", "https", "") else None

@@ -1,0 +1,90 @@
+"""The article body: the located region's blocks as typed ``Block`` records, minus what is not
+article text (repeated headline, bylines, captions, chrome lines, link lists)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsparse.blocks import TextBlock
+from newsparse.chrome import shorten
+from newsparse.dom import normalize_space
+from newsparse.locate import Region
+from newsparse.models import Block, Removal, RemovalKind
+
+# A block this link-heavy is a link list or a teaser, not prose, unless it reads as a sentence.
+MAX_LINK_DENSITY = 0.5
+# Link-heavy blocks at least this long that end like a sentence are kept (a paragraph that is
+# mostly one long link is still article text).
+LINKED_SENTENCE_MIN_CHARS = 60
+_SENTENCE_END = re.compile(r"[.!?。！？…\"”»)]\s*$")
+_HAS_WORD = re.compile(r"\w")
+
+
+@dataclass
+class BodyResult:
+    blocks: list[Block] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)
+    """Indexes of the walk blocks that became body blocks."""
+    removed: list[Removal] = field(default_factory=list)
+
+
+def extract_body(
+    blocks: list[TextBlock],
+    region: Region,
+    eligible: list[bool],
+    drop: dict[int, tuple[RemovalKind, str]],
+    repeats_of: set[str],
+) -> BodyResult:
+    """Turn the region's blocks into body records.
+
+    ``drop`` maps block indexes already claimed by other fields (feed items, related links,
+    bylines, captions, chrome lines) to the removal kind and reason to report; ``repeats_of``
+    holds the texts (headline, dek) the body must not repeat."""
+    result = BodyResult()
+    for index, block in enumerate(blocks):
+        if not eligible[index] or not region.holds(index, block):
+            continue
+        if index in drop:
+            kind, reason = drop[index]
+            result.removed.append(Removal(kind=kind, text=shorten(block.text), reason=reason))
+            continue
+        if not _HAS_WORD.search(block.text):
+            continue
+        if normalize_space(block.text).casefold() in repeats_of:
+            continue
+        if block.tag == "caption":
+            result.removed.append(
+                Removal(kind="caption", text=shorten(block.text), reason="figure caption")
+            )
+            continue
+        if _is_link_list(block):
+            result.removed.append(
+                Removal(kind="boilerplate", text=shorten(block.text), reason="link-heavy block")
+            )
+            continue
+        result.blocks.append(to_record(block))
+        result.used.add(index)
+    return result
+
+
+def _is_link_list(block: TextBlock) -> bool:
+    if block.link_density <= MAX_LINK_DENSITY or block.tag in ("heading", "pre"):
+        return False
+    if block.tag == "list":
+        return True
+    return not (
+        len(block.text) >= LINKED_SENTENCE_MIN_CHARS and _SENTENCE_END.search(block.text)
+    )
+
+
+def to_record(block: TextBlock) -> Block:
+    if block.tag == "heading":
+        return Block(kind="heading", text=block.text, level=block.level)
+    if block.tag == "list":
+        return Block(kind="list", text=block.text, items=block.items, ordered=block.ordered)
+    if block.tag == "quote":
+        return Block(kind="quote", text=block.text)
+    if block.tag == "pre":
+        return Block(kind="preformatted", text=block.text)
+    return Block(kind="paragraph", text=block.text)
