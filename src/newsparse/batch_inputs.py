@@ -114,7 +114,7 @@ def source_format(path: str) -> Literal["page", "jsonl", "warc"] | None:
 
 
 def _walk(directory: str) -> Iterator[str]:
-    """Page files under ``directory``, recursively, in sorted order, streamed one level at a time."""
+    """Page files under ``directory``, recursively, sorted, streamed one level at a time."""
     try:
         entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
     except OSError:
@@ -195,7 +195,7 @@ def _page_file(path: str) -> PageInput:
 def _open_binary(path: str) -> BinaryIO:
     if path.lower().endswith(".gz"):
         return gzip.open(path, "rb")  # type: ignore[return-value]
-    return open(path, "rb")  # noqa: SIM115 - the caller closes it
+    return open(path, "rb")  # the caller closes it
 
 
 def read_jsonl(path: str, keys: JsonlKeys) -> Iterator[PageInput]:

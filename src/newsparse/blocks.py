@@ -11,15 +11,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from newsparse import chrome
-from newsparse.dom import BLOCK_TAGS, HEADING_TAGS, Node, attr, normalize_space, text_of
+from newsparse.dom import BLOCK_TAGS, HEADING_TAGS, Node, attr, lines_of, normalize_space, text_of
 from newsparse.models import RemovalKind
 
 BlockTag = Literal["p", "heading", "list", "quote", "pre", "caption", "run", "cell", "time"]
 
 # Elements with no readable text of their own, or form controls: never entered.
 SKIP_TAGS = frozenset(
-    "script style noscript template svg math iframe object embed canvas button select option "
-    "input textarea head link meta audio video source track map area picture img".split()
+    ["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "button", "select", "option", "input", "textarea", "head", "link", "meta", "audio", "video", "source", "track", "map", "area", "picture", "img"]
 )
 LEAF_TAGS: dict[str, BlockTag] = {
     "p": "p",
@@ -38,6 +37,9 @@ LEAF_TAGS: dict[str, BlockTag] = {
     "th": "cell",
 }
 LIST_TAGS = frozenset({"ul", "ol"})
+# Marks a <br> inside a run of loose text. Div-soup pages separate paragraphs with <br> only,
+# so a run is split there into one block per line. (NULs never survive dom.parse_html.)
+BREAK = "\x00"
 # Walk no deeper than this: pathological nesting is flattened into one block at this depth.
 MAX_WALK_DEPTH = 256
 # A list whose items hold this much text each is a layout list (a card grid, a story stream):
@@ -61,6 +63,8 @@ class TextBlock:
     zone: RemovalKind | None = None
     zone_id: int | None = None
     class_names: str = ""
+    anchor: str | None = None
+    """href of a link wrapping the whole block (a card whose headline and summary are one <a>)."""
 
     @property
     def link_density(self) -> float:
@@ -90,6 +94,7 @@ class _Frame:
     path: tuple[int, ...]
     zone: RemovalKind | None
     zone_id: int | None
+    anchor: str | None = None
     run: list[str] = field(default_factory=list)
     run_links: list[tuple[str, str]] = field(default_factory=list)
     run_link_chars: int = 0
@@ -113,7 +118,7 @@ def walk(root: Node) -> Walk:
             frame.run.append(child.text_content or "")
             continue
         if tag == "br":
-            frame.run.append("\n")
+            frame.run.append(BREAK)
             continue
         if tag is None or tag.startswith("-") or tag in SKIP_TAGS:
             continue
@@ -122,14 +127,13 @@ def walk(root: Node) -> Walk:
         if verdict is not None:
             if not verdict.is_zone:
                 _flush_run(frame, result)
-                text = text_of(child)
-                if text:
-                    result.skipped.append(SkippedChrome(verdict.kind, verdict.reason, text))
+                _skip(result, child, verdict)
                 continue
             if zone is None:
                 zone, zone_id = verdict.kind, child.mem_id
                 result.zones[child.mem_id] = verdict
         path = (*frame.path, child.mem_id)
+        blocks_before = len(result.blocks)
         if tag in LEAF_TAGS:
             _flush_run(frame, result)
             _add_leaf(result, child, tag, path, zone, zone_id)
@@ -145,10 +149,40 @@ def walk(root: Node) -> Walk:
                 _add_leaf(result, child, tag, path, zone, zone_id)
                 continue
             result.nodes[child.mem_id] = child
-            stack.append(_Frame(child, iter(child.iter(include_text=True)), path, zone, zone_id))
+            anchor = attr(child, "href") if tag == "a" else frame.anchor
+            stack.append(
+                _Frame(child, iter(child.iter(include_text=True)), path, zone, zone_id, anchor)
+            )
+            continue
         else:
             _add_inline(frame, child, tag)
+        if frame.anchor is not None:
+            _mark_anchored(result.blocks[blocks_before:], frame.anchor)
     return result
+
+
+def _mark_anchored(blocks: list[TextBlock], href: str) -> None:
+    """Blocks inside a wrapping <a> are link text through and through."""
+    for block in blocks:
+        block.anchor = href
+        if not block.links:
+            block.links = [(block.text, href)]
+        block.link_chars = len(block.text)
+
+
+def _skip(result: Walk, node: Node, verdict: chrome.Verdict) -> None:
+    """Record skipped chrome; lines inside it that are chrome of another kind by their own
+    words ("* indicates required" inside a newsletter box) are recorded as that kind too."""
+    lines = lines_of(node)
+    if not lines:
+        return
+    result.skipped.append(SkippedChrome(verdict.kind, verdict.reason, " ".join(lines)))
+    seen = {verdict.kind}
+    for line in lines:
+        kind = chrome.classify_line(line)
+        if kind is not None and kind not in seen:
+            seen.add(kind)
+            result.skipped.append(SkippedChrome(kind, f"chrome phrase inside {verdict.reason}", line))
 
 
 def _contains_blocks(node: Node) -> bool:
@@ -187,23 +221,39 @@ def _add_inline(frame: _Frame, node: Node, tag: str) -> None:
 def _flush_run(frame: _Frame, result: Walk) -> None:
     if not frame.run:
         return
-    text = normalize_space("".join(frame.run))
+    lines = [normalize_space(line) for line in "".join(frame.run).split(BREAK)]
     links, link_chars = frame.run_links, frame.run_link_chars
     frame.run, frame.run_links, frame.run_link_chars = [], [], 0
-    if text:
-        result.blocks.append(
-            TextBlock(
-                tag="run",
-                text=text,
-                path=frame.path,
-                node=frame.node,
-                link_chars=min(link_chars, len(text)),
-                links=links,
-                zone=frame.zone,
-                zone_id=frame.zone_id,
-                class_names=attr(frame.node, "class"),
-            )
+    lines = [line for line in lines if line]
+    if len(lines) > 1:
+        # Share the links out to the lines that show their text.
+        for line in lines:
+            own = [link for link in links if link[0] and link[0] in line]
+            own_chars = min(sum(len(text) for text, _ in own), len(line))
+            _append_run(frame, result, line, own, own_chars)
+    elif lines:
+        _append_run(frame, result, lines[0], links, min(link_chars, len(lines[0])))
+
+
+def _append_run(
+    frame: _Frame, result: Walk, text: str, links: list[tuple[str, str]], link_chars: int
+) -> None:
+    if frame.anchor is not None:
+        links, link_chars = links or [(text, frame.anchor)], len(text)
+    result.blocks.append(
+        TextBlock(
+            tag="run",
+            text=text,
+            path=frame.path,
+            node=frame.node,
+            link_chars=link_chars,
+            links=links,
+            zone=frame.zone,
+            zone_id=frame.zone_id,
+            class_names=attr(frame.node, "class"),
+            anchor=frame.anchor,
         )
+    )
 
 
 def _add_leaf(

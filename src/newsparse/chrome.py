@@ -115,18 +115,13 @@ def classify_element(node: Node, tag: str) -> Verdict | None:
 
 def _markup_verdict(node: Node, tag: str) -> Verdict | None:
     attrs = node.attributes
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true" and tag != "span":
+    if "hidden" in attrs or (attrs.get("aria-hidden") == "true" and tag != "span"):
         return Verdict("hidden", f"<{tag}> marked hidden")
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return Verdict("hidden", f"<{tag}> styled invisible")
     if tag in TAG_KINDS:
         return Verdict(TAG_KINDS[tag], f"<{tag}> element")
-    role = (attrs.get("role") or "").strip().lower()
-    if role in ROLE_KINDS:
-        return Verdict(ROLE_KINDS[role], f'role="{role}"')
-    if tag == "form":
-        return _form_verdict(node)
     names = class_and_id(node)
     if names.strip():
         match = _CLASS_SUBSTRINGS.search(names) or _CLASS_TOKENS.search(names)
@@ -135,6 +130,11 @@ def _markup_verdict(node: Node, tag: str) -> Verdict | None:
             if kind not in UNAMBIGUOUS_CLASS_KINDS and _CONTENT_NAMES.search(names):
                 return None  # "article-header", "entry-content-read-more": content first
             return Verdict(kind, f"class/id '{match.group(match.lastgroup)}'")
+    role = (attrs.get("role") or "").strip().lower()
+    if role in ROLE_KINDS:
+        return Verdict(ROLE_KINDS[role], f'role="{role}"')
+    if tag == "form":
+        return _form_verdict(node)
     return None
 
 

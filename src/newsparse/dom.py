@@ -16,9 +16,7 @@ _WHITESPACE = re.compile(r"\s+")
 
 # Elements that break text into separate blocks when flattening a subtree to text.
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote body dd details dialog div dl dt fieldset figcaption "
-    "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary "
-    "table tbody td tfoot th thead tr ul".split()
+    ["address", "article", "aside", "blockquote", "body", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"]
 )
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
@@ -35,6 +33,15 @@ def parse_html(text: str) -> LexborHTMLParser:
     return tree
 
 
+# Markup whose text is never visible: removed right after structured data has been read.
+INVISIBLE_TAGS = ["script", "style", "noscript", "template", "svg", "math", "object", "embed"]
+
+
+def strip_invisible(tree: LexborHTMLParser) -> None:
+    """Remove script-like elements so no later text() call can see their contents."""
+    tree.strip_tags(INVISIBLE_TAGS)
+
+
 def normalize_space(text: str) -> str:
     """Collapse runs of whitespace (incl. non-breaking spaces) to one space and strip."""
     return _WHITESPACE.sub(" ", text).strip()
@@ -43,6 +50,12 @@ def normalize_space(text: str) -> str:
 def text_of(node: Node) -> str:
     """The visible text of a subtree, with block boundaries and <br> turned into spaces."""
     return normalize_space(" ".join(_text_parts(node)))
+
+
+def lines_of(node: Node) -> list[str]:
+    """The subtree's text split at block boundaries and <br>: one entry per visible line."""
+    joined = "".join("\n" if part == " " else part for part in _text_parts(node))
+    return [line for line in (normalize_space(x) for x in joined.split("\n")) if line]
 
 
 def _text_parts(node: Node) -> Iterator[str]:

@@ -1,17 +1,37 @@
-"""The HTML pipeline, top to bottom: dom -> structured data -> block walk (chrome) -> text-level
-chrome -> metadata fields -> feed and related records -> locate -> body -> the Article."""
+"""The HTML pipeline, top to bottom: dom -> structured data -> metadata read from markup ->
+block walk (markup chrome) -> text chrome -> feed items and related links -> bylines, dates,
+captions -> locate -> body -> assemble the Article."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from selectolax.lexbor import LexborHTMLParser
+
 from newsparse import chrome
 from newsparse.blocks import TextBlock, Walk, walk
-from newsparse.dom import normalize_space, parse_html
+from newsparse.dom import absolute_url, attr, normalize_space, parse_html, strip_invisible
 from newsparse.fields import body as body_field
+from newsparse.fields import byline, headline, images, metadata
+from newsparse.fields.dates import VISIBLE_DATE
+from newsparse.fields.feed import find_feed_items, is_time_line, live_blog_updates
+from newsparse.fields.links import find_related
+from newsparse.fields.timestamps import DateEvidence, choose_dates
 from newsparse.locate import locate
-from newsparse.models import Article, Removal, RemovalKind
-from newsparse.structured import read_structured
+from newsparse.models import Article, PageType, Removal, RemovalKind
+from newsparse.structured import StructuredData, jsonld, read_structured
+
+# A body shorter than this suggests the article sat inside something that looked like chrome
+# (a Blogger "widget", an "article-header" holding the whole story): look again with zones.
+MIN_BODY_CHARS = 500
+# Bylines and datelines sit near the headline: search this many blocks after it.
+BYLINE_SEARCH_BLOCKS = 25
+MAX_BYLINE_LINE_CHARS = 250
+# A page with less body than this and at least LISTING_MIN_TEASERS teasers is a listing.
+LISTING_MAX_BODY_CHARS = 400
+LISTING_MIN_TEASERS = 6
+
+Drops = dict[int, tuple[RemovalKind, str]]
 
 
 @dataclass(frozen=True)
@@ -19,53 +39,227 @@ class Options:
     include_comments: bool = False
 
 
-def extract_article(
-    text: str, url: str | None, encoding: str | None, options: Options
-) -> Article:
+def extract_article(text: str, url: str | None, encoding: str | None, options: Options) -> Article:
     tree = parse_html(text)
     structured = read_structured(tree)
-    root = tree.body or tree.root
-    page = walk(root)
+    base = _base_url(tree, url)
+    provenance: dict[str, str] = {}
 
-    drop: dict[int, tuple[RemovalKind, str]] = {}
-    eligible = _mark_text_chrome(page, drop)
+    # Metadata that needs the untouched tree (figures, bylines and <time> before stripping).
+    site = metadata.site_name(structured)
+    h1 = headline.main_h1(tree)
+    h1_text = normalize_space(h1.text()) if h1 is not None else None
+    title, source = headline.choose_headline(structured, h1_text, [site] if site else [])
+    _note(provenance, "headline", source)
+    dek = headline.find_dek(h1, structured)
+    figure_images = images.figures(tree, base)
+    markup_authors, byline_texts = byline.authors_from_markup(tree.body or tree.root, base)
+    time_elements = _time_elements(tree)
 
-    region = locate(page, eligible)
-    title = structured.title or ""
-    repeats = {normalize_space(t).casefold() for t in (title,) if t}
-    body = body_field.extract_body(page.blocks, region, eligible, drop, repeats)
+    strip_invisible(tree)
+    page = walk(tree.body or tree.root)
+    drop: Drops = {}
+    _mark_text_chrome(page, drop)
 
-    removed = [
-        Removal(kind=s.kind, text=chrome.shorten(s.text), reason=s.reason) for s in page.skipped
-    ]
+    feed = find_feed_items(page.blocks, base)
+    _claim(drop, feed.used, "feed", "timed list item")
+    related = find_related(page.blocks, set(drop), base, url)
+    _claim(drop, related.used, "related", "related-article teaser")
+
+    head_index = _headline_block(page.blocks, h1_text or title)
+    visible_authors, dateline_texts = _claim_bylines(
+        page.blocks, drop, head_index, byline_texts, base
+    )
+    loose_captions = _claim_captions(page.blocks, drop)
+
+    authors, source = byline.choose_authors(
+        byline.authors_from_jsonld(structured.article, base),
+        markup_authors or visible_authors,
+        byline.authors_from_meta(structured),
+    )
+    _note(provenance, "authors", source)
+
+    eligible = [block.zone is None and index not in drop for index, block in enumerate(page.blocks)]
+    repeats = {normalize_space(t).casefold() for t in (title, h1_text, dek) if t}
+    body = _body_with_fallback(page, eligible, drop, repeats)
+
+    warnings: list[str] = []
+    dates = choose_dates(
+        DateEvidence(
+            structured=structured,
+            time_elements=time_elements,
+            visible_lines=[*byline_texts, *dateline_texts],
+            url=url,
+        ),
+        warnings,
+    )
+    provenance.update(dates.provenance)
+
+    feed_items = feed.items or live_blog_updates(structured.article, base)
+    removed = _removals(page, drop, feed.used | related.used)
     removed.extend(body.removed)
+    body_chars = sum(len(b.text) for b in body.blocks)
     return Article(
         url=url,
+        canonical_url=metadata.canonical_url(structured, base),
+        site_name=site,
+        language=metadata.language(structured),
         encoding=encoding,
-        headline=normalize_space(title) or None,
-        language=structured.lang,
+        page_type=_page_type(structured, body_chars, len(feed_items) + len(related.links)),
+        headline=title,
+        subheadline=dek,
+        description=metadata.description(structured),
+        authors=authors,
+        published_at=dates.published,
+        updated_at=dates.updated,
+        published_text=dates.published_text,
+        reading_time_minutes=_reading_time(byline_texts, dateline_texts),
         body=body.blocks,
+        images=images.assemble_images(
+            images.lead_image(structured, base), figure_images, loose_captions
+        ),
+        tags=metadata.tags(structured),
+        related_links=related.links,
+        feed_items=feed_items,
         removed=removed,
+        warnings=warnings,
+        provenance=provenance,
     )
 
 
-def _mark_text_chrome(page: Walk, drop: dict[int, tuple[RemovalKind, str]]) -> list[bool]:
-    """Flag blocks that are chrome by their words or by repetition; return which blocks may
-    be article text (not flagged, not in a chrome zone)."""
+def _note(provenance: dict[str, str], name: str, source: str | None) -> None:
+    if source:
+        provenance[name] = source
+
+
+def _base_url(tree: LexborHTMLParser, url: str | None) -> str | None:
+    base = tree.css_first("base[href]")
+    href = attr(base, "href") if base is not None else ""
+    return absolute_url(href, url) if href else url
+
+
+def _time_elements(tree: LexborHTMLParser) -> list[tuple[str, str]]:
+    """(datetime attribute, shown text) of the page's <time> elements, article ones first."""
+    nodes = tree.css("article time, main time") or tree.css("time")
+    return [(attr(n, "datetime"), normalize_space(n.text())) for n in nodes[:10]]
+
+
+def _claim(drop: Drops, indexes: set[int], kind: RemovalKind, reason: str) -> None:
+    for index in indexes:
+        drop.setdefault(index, (kind, reason))
+
+
+def _mark_text_chrome(page: Walk, drop: Drops) -> None:
+    """Flag blocks that are chrome by their words or by their repetition on the page."""
     repeated = chrome.repeated_lines(b.text for b in page.blocks)
-    eligible: list[bool] = []
     for index, block in enumerate(page.blocks):
-        kind = _line_kind(block, repeated)
+        kind = chrome.classify_line(block.text)
         if kind is not None:
-            drop[index] = kind
-        eligible.append(block.zone is None and kind is None)
-    return eligible
+            drop[index] = (kind, "chrome phrase")
+        elif block.text in repeated:
+            drop[index] = ("repeated", f"repeated {chrome.REPEATED_LINE_MIN_COUNT}+ times")
 
 
-def _line_kind(block: TextBlock, repeated: set[str]) -> tuple[RemovalKind, str] | None:
-    kind = chrome.classify_line(block.text)
-    if kind is not None:
-        return kind, "chrome phrase"
-    if block.text in repeated:
-        return "repeated", f"line repeated {chrome.REPEATED_LINE_MIN_COUNT}+ times on the page"
+def _headline_block(blocks: list[TextBlock], headline_text: str | None) -> int:
+    if headline_text:
+        key = normalize_space(headline_text).casefold()
+        for index, block in enumerate(blocks):
+            if block.text.casefold() == key:
+                return index
+    return 0
+
+
+def _claim_bylines(
+    blocks: list[TextBlock], drop: Drops, start: int, byline_texts: list[str], base: str | None
+) -> tuple[list[byline.Author], list[str]]:
+    """Byline and dateline lines near the headline: their authors, and the lines themselves
+    (for the visible date). They are dropped from the body."""
+    known = {t.casefold() for t in byline_texts}
+    authors: list[byline.Author] = []
+    lines: list[str] = []
+    for index in range(start, min(len(blocks), start + BYLINE_SEARCH_BLOCKS)):
+        block = blocks[index]
+        text = block.text
+        if index in drop or len(text) > MAX_BYLINE_LINE_CHARS:
+            continue
+        names = byline.split_names(text) if byline.starts_with_prefix(text) else []
+        dated = is_time_line(text) or _is_dateline(text)
+        if text.casefold() in known or names or dated:
+            drop[index] = ("byline", "byline or dateline")
+            lines.append(text)
+            if names and not authors:
+                links = {t.casefold(): h for t, h in block.links}
+                authors = [
+                    byline.Author(name=n, url=absolute_url(links.get(n.casefold()), base))
+                    for n in names
+                ]
+    return authors, lines
+
+
+def _is_dateline(text: str) -> bool:
+    match = VISIBLE_DATE.search(text)
+    # A line that is mostly a date (a few words around it at most) is a dateline.
+    return match is not None and len(text) - len(match.group(0)) <= 40
+
+
+def _claim_captions(blocks: list[TextBlock], drop: Drops) -> list[str]:
+    captions: list[str] = []
+    for index, block in enumerate(blocks):
+        if index in drop:
+            continue
+        if block.tag == "caption" or images.looks_like_caption(block.text):
+            drop[index] = ("caption", "figure caption")
+            captions.append(block.text)
+    return captions
+
+
+def _body_with_fallback(
+    page: Walk, eligible: list[bool], drop: Drops, repeats: set[str]
+) -> body_field.BodyResult:
+    body = body_field.extract_body(page.blocks, locate(page, eligible), eligible, repeats)
+    if sum(len(b.text) for b in body.blocks) >= MIN_BODY_CHARS:
+        return body
+    widened = [
+        index not in drop and block.zone != "comments" for index, block in enumerate(page.blocks)
+    ]
+    retry = body_field.extract_body(page.blocks, locate(page, widened), widened, repeats)
+    if sum(len(b.text) for b in retry.blocks) > sum(len(b.text) for b in body.blocks):
+        return retry
+    return body
+
+
+def _removals(page: Walk, drop: Drops, kept_as_records: set[int]) -> list[Removal]:
+    removed = [
+        Removal(kind=s.kind, text=chrome.shorten(s.text), reason=s.reason) for s in page.skipped
+    ]
+    for index in sorted(drop):
+        kind, reason = drop[index]
+        removed.append(Removal(kind=kind, text=chrome.shorten(page.blocks[index].text), reason=reason))
+    zone_texts: dict[int, list[str]] = {}
+    for index, block in enumerate(page.blocks):
+        if block.zone_id is not None and index not in drop and index not in kept_as_records:
+            zone_texts.setdefault(block.zone_id, []).append(block.text)
+    for zone_id, texts in zone_texts.items():
+        verdict = page.zones[zone_id]
+        removed.append(
+            Removal(kind=verdict.kind, text=chrome.shorten(" ".join(texts)), reason=verdict.reason)
+        )
+    return removed
+
+
+def _reading_time(*line_groups: list[str]) -> int | None:
+    for lines in line_groups:
+        for line in lines:
+            minutes = metadata.reading_time(line)
+            if minutes is not None:
+                return minutes
     return None
+
+
+def _page_type(structured: StructuredData, body_chars: int, teasers: int) -> PageType:
+    types = {t for obj in structured.jsonld_objects for t in jsonld.types_of(obj)}
+    if "liveblogposting" in types:
+        return "liveblog"
+    if body_chars < LISTING_MAX_BODY_CHARS and teasers >= LISTING_MIN_TEASERS:
+        return "listing"
+    return "article"

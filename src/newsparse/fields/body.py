@@ -10,7 +10,7 @@ from newsparse.blocks import TextBlock
 from newsparse.chrome import shorten
 from newsparse.dom import normalize_space
 from newsparse.locate import Region
-from newsparse.models import Block, Removal, RemovalKind
+from newsparse.models import Block, Removal
 
 # A block this link-heavy is a link list or a teaser, not prose, unless it reads as a sentence.
 MAX_LINK_DENSITY = 0.5
@@ -33,21 +33,14 @@ def extract_body(
     blocks: list[TextBlock],
     region: Region,
     eligible: list[bool],
-    drop: dict[int, tuple[RemovalKind, str]],
     repeats_of: set[str],
 ) -> BodyResult:
-    """Turn the region's blocks into body records.
-
-    ``drop`` maps block indexes already claimed by other fields (feed items, related links,
-    bylines, captions, chrome lines) to the removal kind and reason to report; ``repeats_of``
-    holds the texts (headline, dek) the body must not repeat."""
+    """Turn the region's eligible blocks into body records. Blocks claimed by other fields
+    (feed items, related links, bylines, captions, chrome lines) are not eligible;
+    ``repeats_of`` holds the texts (headline, dek) the body must not repeat."""
     result = BodyResult()
     for index, block in enumerate(blocks):
         if not eligible[index] or not region.holds(index, block):
-            continue
-        if index in drop:
-            kind, reason = drop[index]
-            result.removed.append(Removal(kind=kind, text=shorten(block.text), reason=reason))
             continue
         if not _HAS_WORD.search(block.text):
             continue

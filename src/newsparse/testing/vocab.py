@@ -35,6 +35,8 @@ class Language:
     updated: str
     min_read: str
     capitalise_nouns: bool = False
+    # A byline prefix for several authors where the language inflects it ("Авторы:").
+    by_plural: tuple[str, ...] = ()
 
 
 ENGLISH = Language(
@@ -155,6 +157,7 @@ RUSSIAN = Language(
         "января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
     ),
     by=("Автор:",),
+    by_plural=("Авторы:",),
     and_word="и",
     said=("сообщил", "заявил", "отметил", "рассказал"),
     updated="Обновлено",
@@ -164,18 +167,18 @@ RUSSIAN = Language(
 LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (ENGLISH, GERMAN, SPANISH, RUSSIAN)}
 """The languages generated pages are written in, by ISO 639-1 code."""
 
-# Languages whose visible date formats every mainstream parser reads; pages in other languages
-# always carry a machine-readable date as well (see render.py).
-VISIBLE_DATE_LANGUAGES = frozenset({"en", "de"})
-
-# Chrome phrases: the furniture of real news templates, one table per kind. Each entry is a
-# whole string as it appears on the page; tests assert none of them survives outside ``removed``.
-# Languages without a table of their own use the English one, as many sites do.
+# Chrome phrases: the furniture of real news templates, one table per role. Each entry is a
+# whole string as it appears on the page; tests assert none of them survives outside
+# ``removed``. A role's kind is the part of its name before the first underscore
+# ("newsletter_button" is newsletter chrome). Languages without a table use the English one,
+# as many sites do.
 CHROME_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
         "skip": ("Skip to content", "Skip to main content"),
         "admin": ("Edit post", "Edit this article"),
-        "header": ("Log in", "Sign in", "Subscribe now", "Search"),
+        "header_login": ("Log in", "Sign in"),
+        "header_subscribe": ("Subscribe now", "Support us"),
+        "header_search": ("Search",),
         "navigation": (
             "World",
             "Politics",
@@ -186,21 +189,21 @@ CHROME_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Sport",
             "Technology",
         ),
-        "cookie": (
+        "cookie_text": (
             "We use cookies to improve your experience on our site.",
             "By continuing to browse, you agree to our use of cookies.",
-            "Accept all cookies",
-            "Manage preferences",
-            "Reject non-essential",
         ),
-        "newsletter": (
-            "Enter your email to subscribe",
-            "Please, enter correct email address",
-            "Subscribe",
+        "cookie_button": ("Accept all cookies", "Manage preferences", "Reject non-essential"),
+        "newsletter_title": (
             "Sign up for our morning briefing",
+            "Get the day's top stories in your inbox",
+        ),
+        "newsletter_prompt": ("Enter your email to subscribe", "Your email address"),
+        "newsletter_button": ("Subscribe", "Sign up"),
+        "newsletter_error": ("Please, enter correct email address",),
+        "newsletter_success": (
             "Successfully subscribed",
             "Thank you for signing up for this newsletter.",
-            "Get the day's top stories in your inbox",
         ),
         "form_marker": ("* indicates required",),
         "share": (
@@ -211,8 +214,9 @@ CHROME_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Share this article",
         ),
         "media_note": ("Listen to this article", "This audio is created with AI assistance"),
-        "related": ("Read also:", "Related stories", "More on this topic"),
-        "feed": ("News Feed", "Latest news"),
+        "related_inline": ("Read also:", "Related:"),
+        "related_heading": ("Related stories", "More on this topic"),
+        "feed_heading": ("News Feed", "Latest news"),
         "boilerplate": ("MORE NEWS", "Editors' Picks", "Most read"),
         "ad": ("Advertisement", "Sponsored content"),
         "footer": (
@@ -227,24 +231,25 @@ CHROME_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "de": {
         "skip": ("Zum Inhalt springen",),
         "admin": ("Beitrag bearbeiten",),
-        "header": ("Anmelden", "Jetzt abonnieren", "Suche"),
+        "header_login": ("Anmelden",),
+        "header_subscribe": ("Jetzt abonnieren",),
+        "header_search": ("Suche",),
         "navigation": ("Politik", "Wirtschaft", "Wissen", "Kultur", "Meinung", "Panorama"),
-        "cookie": (
+        "cookie_text": (
             "Wir verwenden Cookies, um Ihnen ein besseres Nutzungserlebnis zu bieten.",
-            "Alle akzeptieren",
-            "Einstellungen verwalten",
         ),
-        "newsletter": (
-            "Geben Sie Ihre E-Mail-Adresse ein",
-            "Newsletter abonnieren",
-            "Vielen Dank für Ihre Anmeldung!",
-            "Die wichtigsten Nachrichten des Tages direkt in Ihr Postfach",
-        ),
+        "cookie_button": ("Alle akzeptieren", "Einstellungen verwalten"),
+        "newsletter_title": ("Die wichtigsten Nachrichten des Tages direkt in Ihr Postfach",),
+        "newsletter_prompt": ("Geben Sie Ihre E-Mail-Adresse ein",),
+        "newsletter_button": ("Newsletter abonnieren", "Anmelden"),
+        "newsletter_error": ("Bitte geben Sie eine gültige E-Mail-Adresse ein",),
+        "newsletter_success": ("Vielen Dank für Ihre Anmeldung!",),
         "form_marker": ("* Pflichtfeld",),
         "share": ("Auf Facebook teilen", "Link kopieren", "Per E-Mail teilen", "Artikel teilen"),
         "media_note": ("Artikel anhören", "Diese Audiofassung wurde maschinell erzeugt"),
-        "related": ("Lesen Sie auch:", "Mehr zum Thema"),
-        "feed": ("Nachrichtenticker", "Neueste Meldungen"),
+        "related_inline": ("Lesen Sie auch:", "Auch interessant:"),
+        "related_heading": ("Mehr zum Thema",),
+        "feed_heading": ("Nachrichtenticker", "Neueste Meldungen"),
         "boilerplate": ("MEHR NACHRICHTEN", "Empfehlungen der Redaktion", "Meistgelesen"),
         "ad": ("Anzeige",),
         "footer": (

@@ -1,0 +1,176 @@
+"""Authors: from JSON-LD, ``rel=author``/``itemprop=author`` markup, ``meta name=author`` and the
+visible byline ("by A and B December 13, 2023", "Von A und B", "Par A et B"), cleaned of
+prefixes, dates, roles, handles and duplicates."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newsparse import vocab
+from newsparse.dom import Node, absolute_url, attr, normalize_space
+from newsparse.fields.dates import VISIBLE_DATE
+from newsparse.models import Author
+
+__all__ = ["Author", "split_names", "starts_with_prefix"]
+from newsparse.structured import StructuredData, jsonld
+from newsparse.structured.meta import first
+
+# A credited name has at most this many words and characters; longer is a sentence.
+MAX_NAME_WORDS = 6
+MAX_NAME_CHARS = 60
+# A byline line longer than this is prose that happens to start with "By".
+MAX_BYLINE_CHARS = 250
+
+_PREFIX = re.compile(
+    r"^\s*(?:"
+    + "|".join(re.escape(p) for p in sorted(vocab.BYLINE_PREFIXES, key=len, reverse=True))
+    + r")\s*[:\-–—]?\s+",
+    re.IGNORECASE,
+)
+_JOINERS = re.compile(
+    r"\s*(?:,|;|\s(?:" + "|".join(re.escape(j) for j in vocab.NAME_JOINERS) + r")\s|\s?/\s?|\|)\s*",
+    re.IGNORECASE,
+)
+_STOP = re.compile(
+    r"(?:" + "|".join(re.escape(p) for p in vocab.BYLINE_STOP_PHRASES) + r")", re.IGNORECASE
+)
+_ROLE = re.compile(
+    r"(?:^|[\s,(–—-]+)(?:"
+    + "|".join(re.escape(r) for r in sorted(vocab.ROLE_WORDS, key=len, reverse=True))
+    + r")\b.*$",
+    re.IGNORECASE,
+)
+_RELATIVE_TIME = re.compile(
+    r"\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|stunden?|minuten?|tagen?|heures?|jours?)"
+    r"\s*(?:ago|zuvor)?|\bvor\s+\d+|\bil y a\b|\bhace\b|\bago\b",
+    re.IGNORECASE,
+)
+_TIME_ONLY = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"@|https?:|www\.|\.com\b|\d")
+_NAME_CHARS = re.compile(r"[^\W\d_]", re.UNICODE)
+BYLINE_SELECTOR = (
+    '[rel~="author"], [itemprop~="author"], [class*="byline" i], [class*="author" i], '
+    '[class*="contributor" i], [data-testid*="byline" i], address'
+)
+_BIO = re.compile(r"bio|box|avatar|image|img|photo|about|description", re.IGNORECASE)
+
+
+def starts_with_prefix(text: str) -> bool:
+    """Whether a line opens like a byline ("By ...", "Von ...", "Par ...")."""
+    return _PREFIX.match(text) is not None
+
+
+def split_names(text: str) -> list[str]:
+    """Names credited in a byline string, in order, with prefixes, dates and roles dropped."""
+    text = normalize_space(text)
+    if not text or len(text) > MAX_BYLINE_CHARS:
+        return []
+    date = VISIBLE_DATE.search(text)
+    if date:
+        text = text[: date.start()]
+    stop = _STOP.search(text)
+    if stop:
+        text = text[: stop.start()]
+    text = _RELATIVE_TIME.split(text)[0]
+    text = _TIME_ONLY.split(text)[0]
+    text = _PREFIX.sub("", text, count=1)
+    names: list[str] = []
+    for part in _JOINERS.split(text):
+        name = clean_name(part)
+        if name and name.casefold() not in {n.casefold() for n in names}:
+            names.append(name)
+    return names
+
+
+def clean_name(raw: str) -> str | None:
+    name = _PREFIX.sub("", normalize_space(raw), count=1)
+    name = _ROLE.sub("", name).strip(" ,;:|-–—·•()[]\"'")
+    if not name or _NOT_A_NAME.search(name) or not _NAME_CHARS.search(name):
+        return None
+    if len(name) > MAX_NAME_CHARS or len(name.split()) > MAX_NAME_WORDS:
+        return None
+    if name.casefold() in vocab.NAME_JOINERS or name.casefold() in vocab.BYLINE_PREFIXES:
+        return None
+    return name
+
+
+def authors_from_jsonld(article: dict[str, Any] | None, base: str | None) -> list[Author]:
+    if not article:
+        return []
+    authors: list[Author] = []
+    for raw in jsonld.as_list(article.get("author")) or jsonld.as_list(article.get("creator")):
+        if isinstance(raw, str):
+            authors.extend(Author(name=n) for n in split_names(raw))
+        elif isinstance(raw, dict):
+            name = jsonld.first_text(raw.get("name"))
+            if not name:
+                continue
+            url = raw.get("url") or raw.get("sameAs") or None
+            url = url if isinstance(url, str) else jsonld.first_text(url)
+            for cleaned in split_names(name) or [normalize_space(name)]:
+                authors.append(Author(name=cleaned, url=absolute_url(url, base)))
+    return dedupe(authors)
+
+
+def authors_from_markup(root: Node, base: str | None) -> tuple[list[Author], list[str]]:
+    """Authors from byline markup, and the byline texts seen (to keep them out of the body)."""
+    authors: list[Author] = []
+    texts: list[str] = []
+    for node in root.css(BYLINE_SELECTOR):
+        if _BIO.search(attr(node, "class")) or node.tag in ("meta", "link", "img"):
+            continue
+        text = normalize_space(node.text())
+        if not text or len(text) > MAX_BYLINE_CHARS:
+            continue
+        texts.append(text)
+        links = {
+            normalize_space(a.text()).casefold(): attr(a, "href")
+            for a in ([node] if node.tag == "a" else node.css("a"))
+        }
+        for name in split_names(text):
+            url = links.get(name.casefold())
+            authors.append(Author(name=name, url=absolute_url(url, base)))
+        if authors:
+            break
+    return dedupe(authors), texts
+
+
+def authors_from_meta(structured: StructuredData) -> list[Author]:
+    value = first(structured.meta, "author", "article:author", "dc.creator", "parsely-author")
+    if not value or value.startswith("http"):
+        return []
+    return [Author(name=n) for n in split_names(value)]
+
+
+def choose_authors(
+    structured_authors: list[Author], markup_authors: list[Author], meta_authors: list[Author]
+) -> tuple[list[Author], str | None]:
+    """Prefer the structured data's people; fill their URLs from the visible byline; fall back
+    to the byline, then the meta tag."""
+    if structured_authors:
+        by_name = {a.name.casefold(): a.url for a in markup_authors}
+        merged = [
+            Author(name=a.name, url=a.url or by_name.get(a.name.casefold()))
+            for a in structured_authors
+        ]
+        return merged, "json-ld"
+    if markup_authors:
+        return markup_authors, "byline"
+    if meta_authors:
+        return meta_authors, "meta"
+    return [], None
+
+
+def dedupe(authors: list[Author]) -> list[Author]:
+    seen: dict[str, int] = {}
+    result: list[Author] = []
+    for author in authors:
+        key = author.name.casefold()
+        if key in seen:
+            if author.url and not result[seen[key]].url:
+                result[seen[key]] = author
+            continue
+        seen[key] = len(result)
+        result.append(author)
+    return result

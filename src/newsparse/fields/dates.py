@@ -1,0 +1,158 @@
+"""Timestamps: machine-readable dates (JSON-LD, meta, ``<time datetime>``) and dates as pages
+show them ("December 13, 2023 9:51 AM", "13. Dezember 2023, 14:16 Uhr", "13/12/2023 – 14:16").
+
+Parsing is python-dateutil's; this module only finds the spans and teaches dateutil the month
+names of several languages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from dateutil import parser as dateparser
+
+from newsparse import vocab
+
+# Dates outside this range are typos or placeholders ("0001-01-01", "2099-12-31").
+MIN_YEAR = 1990
+MAX_YEAR = 2100
+
+
+class _MultilingualInfo(dateparser.parserinfo):
+    """dateutil parserinfo that knows the month names of every language in vocab.MONTHS."""
+
+    MONTHS = [  # noqa: RUF012 - dateutil reads this class attribute
+        tuple(sorted({name for lang in vocab.MONTHS.values() for name in lang[i]}))
+        for i in range(12)
+    ]
+    JUMP = [  # noqa: RUF012
+        *dateparser.parserinfo.JUMP,
+        "um",
+        "uhr",
+        "à",
+        "le",
+        "de",
+        "del",
+        "h",
+        "den",
+        "am",
+        "le",
+        "às",
+        "alle",
+        "ore",
+        "г",
+        "года",
+        "в",
+    ]
+
+
+_INFO = _MultilingualInfo()
+_MONTH_NAMES = sorted(
+    {name for lang in vocab.MONTHS.values() for month in lang for name in month},
+    key=len,
+    reverse=True,
+)
+_MONTH = "(?:" + "|".join(re.escape(m) for m in _MONTH_NAMES) + r")\.?"
+_TIME = r"(?:\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*uhr)?|\d{1,2}\s*[ap]\.?\s?m\.?)"
+_ZONE = r"(?:\s*\(?(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?|\s*(?:utc|gmt|z)\b)?"
+_SEP = r"[\s,–—|·•/-]*(?:at|um|à|a las|alle|om|в)?[\s,–—|·•/-]*"
+# Spans that look like a date with an optional time, in the orders pages use.
+VISIBLE_DATE = re.compile(
+    rf"(?<!\w)(?:"
+    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # December 13, 2023
+    rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH}(?:\s+de)?,?\s+\d{{4}}"  # 13. Dezember 2023
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}"  # 2023-12-13
+    rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}"  # 13/12/2023, 13.12.2023
+    rf")(?:{_SEP}{_TIME}{_ZONE})?(?!\w)",
+    re.IGNORECASE,
+)
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_NUMERIC_DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./]\d{4}")
+_ZONE_OFFSET = re.compile(r"(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
+# URLs like /2023/12/13/ carry the day of publication.
+URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    value: datetime
+    text: str
+    ambiguous: bool = False
+
+
+def parse_machine_date(text: str | None) -> datetime | None:
+    """A date from a machine-readable attribute (ISO 8601 and the like)."""
+    if not text or not isinstance(text, str):
+        return None
+    text = text.strip()
+    if not text or len(text) > 64:
+        return None
+    try:
+        value = dateparser.isoparse(text)
+    except (ValueError, OverflowError):
+        try:
+            value = dateparser.parse(text, parserinfo=_INFO)
+        except (ValueError, OverflowError, TypeError):
+            return None
+    return value if _plausible(value) else None
+
+
+def find_visible_date(text: str, dayfirst: bool = True) -> FoundDate | None:
+    """The first date (with its time, if shown) in a line of visible text."""
+    for match in VISIBLE_DATE.finditer(text):
+        found = parse_visible_date(match.group(0), dayfirst)
+        if found is not None:
+            return found
+    return None
+
+
+def parse_visible_date(span: str, dayfirst: bool = True) -> FoundDate | None:
+    span = span.strip(" ,|–—-")
+    numeric = _NUMERIC_DMY.match(span)
+    ambiguous = bool(numeric and int(numeric.group(1)) <= 12 and int(numeric.group(2)) <= 12)
+    ambiguous = ambiguous and numeric is not None and numeric.group(1) != numeric.group(2)
+    zone = _ZONE_OFFSET.search(span)
+    cleaned = _ZONE_OFFSET.sub("", span) if zone else span
+    cleaned = re.sub(r"(?<=\d)\.(?=\s)", "", cleaned)  # "13. Dezember" -> "13 Dezember"
+    cleaned = re.sub(r"(?i)\b([ap])\.\s?m\.", r"\1m", cleaned)  # "a.m." -> "am"
+    if _ISO_DAY.match(cleaned):
+        dayfirst = False  # 2023-12-13 is year-month-day everywhere
+    try:
+        value = dateparser.parse(cleaned, parserinfo=_INFO, dayfirst=dayfirst, fuzzy=True)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if zone:
+        sign = 1 if zone.group(1) == "+" else -1
+        offset = timedelta(hours=int(zone.group(2)), minutes=int(zone.group(3) or 0))
+        value = value.replace(tzinfo=timezone(sign * offset))
+    if not _plausible(value):
+        return None
+    return FoundDate(value, span, ambiguous)
+
+
+def date_from_url(url: str | None) -> datetime | None:
+    if not url:
+        return None
+    match = URL_DATE.search(url)
+    if not match:
+        return None
+    try:
+        value = datetime(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+    return value if _plausible(value) else None
+
+
+def _plausible(value: datetime) -> bool:
+    return MIN_YEAR <= value.year <= MAX_YEAR
+
+
+def same_instant_or_wall_clock(a: datetime, b: datetime) -> bool:
+    """Whether two readings of a timestamp agree: equal instants when both are aware, equal
+    wall-clock times (to the minute) otherwise."""
+    if a.tzinfo is not None and b.tzinfo is not None:
+        return a == b
+    return a.replace(tzinfo=None, second=0, microsecond=0) == b.replace(
+        tzinfo=None, second=0, microsecond=0
+    )

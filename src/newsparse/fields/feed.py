@@ -1,0 +1,140 @@
+"""Feed items: timed lists (a "News Feed" or "Latest" widget, a ticker, live-blog updates)
+recognised by structure: three or more repeated groups of a time line, a headline and an
+optional summary. Also JSON-LD ``LiveBlogPosting.liveBlogUpdate``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsparse.blocks import TextBlock
+from newsparse.dom import absolute_url, attr, normalize_space
+from newsparse.fields.dates import VISIBLE_DATE, parse_machine_date
+from newsparse.models import FeedItem
+from newsparse.structured import jsonld
+
+# Fewer repeated groups than this is a coincidence, not a list.
+MIN_FEED_ITEMS = 3
+# A headline is a line, not a paragraph.
+MAX_HEADLINE_CHARS = 220
+# A time line is short: "6:58 PM", "2 hours ago", "Dec 12, 18:40".
+MAX_TIME_LINE_CHARS = 40
+# A summary under a feed headline is not itself link text.
+MAX_SUMMARY_LINK_DENSITY = 0.5
+
+TIME_LINE = re.compile(
+    r"^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*uhr)?"
+    r"|\d{1,2}\s*[ap]\.?\s?m\.?"
+    r"|\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?)\s+ago"
+    r"|vor\s+\d+\s*(?:minuten|stunden|tagen)"
+    r"|il y a\s+\d+\s*(?:min|minutes|heures?|h)"
+    r"|hace\s+\d+\s*(?:minutos|horas?)"
+    r"|just now|gerade eben)$",
+    re.IGNORECASE,
+)
+
+
+def is_time_line(text: str) -> bool:
+    text = text.strip()
+    if len(text) > MAX_TIME_LINE_CHARS:
+        return False
+    if TIME_LINE.match(text):
+        return True
+    match = VISIBLE_DATE.fullmatch(text)
+    return match is not None
+
+
+@dataclass
+class FeedResult:
+    items: list[FeedItem] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)
+
+
+def find_feed_items(blocks: list[TextBlock], base: str | None) -> FeedResult:
+    """Runs of (time, headline, summary?) groups anywhere on the page."""
+    result = FeedResult()
+    index = 0
+    while index < len(blocks):
+        groups = _groups_from(blocks, index)
+        if len(groups) >= MIN_FEED_ITEMS:
+            for time_index, headline_index, summary_index in groups:
+                result.items.append(_item(blocks, time_index, headline_index, summary_index, base))
+                result.used.update(
+                    i for i in (time_index, headline_index, summary_index) if i is not None
+                )
+            index = max(result.used) + 1
+        else:
+            index += 1
+    return result
+
+
+def _groups_from(blocks: list[TextBlock], start: int) -> list[tuple[int, int, int | None]]:
+    groups: list[tuple[int, int, int | None]] = []
+    index = start
+    while index + 1 < len(blocks) and is_time_line(blocks[index].text):
+        headline = blocks[index + 1]
+        if len(headline.text) > MAX_HEADLINE_CHARS or is_time_line(headline.text):
+            break
+        summary_index: int | None = index + 2
+        assert summary_index is not None
+        same_card = (
+            summary_index < len(blocks)
+            and headline.anchor is not None
+            and blocks[summary_index].anchor == headline.anchor
+        )
+        if not same_card and (
+            summary_index >= len(blocks)
+            or is_time_line(blocks[summary_index].text)
+            or blocks[summary_index].link_density > MAX_SUMMARY_LINK_DENSITY
+        ):
+            summary_index = None
+        groups.append((index, index + 1, summary_index))
+        index = (summary_index if summary_index is not None else index + 1) + 1
+    return groups
+
+
+def _item(
+    blocks: list[TextBlock], time_index: int, headline_index: int, summary_index: int | None,
+    base: str | None,
+) -> FeedItem:
+    time_block, headline = blocks[time_index], blocks[headline_index]
+    href = next((h for _, h in headline.links if h), None) or next(
+        (h for _, h in time_block.links if h), None
+    )
+    published = None
+    time_node = time_block.node.css_first("time[datetime]")
+    if time_node is not None and normalize_space(time_node.text()) == time_block.text:
+        published = parse_machine_date(attr(time_node, "datetime"))
+    return FeedItem(
+        headline=headline.text,
+        url=absolute_url(href, base),
+        summary=blocks[summary_index].text if summary_index is not None else None,
+        time_text=time_block.text,
+        published_at=published,
+    )
+
+
+def live_blog_updates(article: dict[str, Any] | None, base: str | None) -> list[FeedItem]:
+    """Updates of a JSON-LD LiveBlogPosting, newest first as the page lists them."""
+    if not article:
+        return []
+    items: list[FeedItem] = []
+    for update in jsonld.as_list(article.get("liveBlogUpdate")):
+        if not isinstance(update, dict):
+            continue
+        headline = jsonld.first_text(update.get("headline"))
+        body = jsonld.first_text(update.get("articleBody"))
+        if not headline and not body:
+            continue
+        shown = jsonld.first_text(update.get("datePublished"))
+        items.append(
+            FeedItem(
+                headline=normalize_space(headline or body or ""),
+                url=absolute_url(jsonld.first_text(update.get("url")), base),
+                summary=normalize_space(body) if headline and body else None,
+                time_text=shown,
+                published_at=parse_machine_date(shown),
+            )
+        )
+    return items

@@ -1,0 +1,123 @@
+"""Headline and dek: chosen among JSON-LD ``headline``, ``og:title``, ``twitter:title``, the main
+``<h1>`` and ``<title>`` by agreement, with a site-name prefix or suffix stripped only when it is
+the site's name."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsparse.dom import Node, attr, class_and_id, normalize_space
+from newsparse.structured import StructuredData, jsonld
+from newsparse.structured.meta import first
+
+# Separators between a headline and the site name in <title> and og:title.
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:»/-]\s+|\s+::\s+|\s+-{2}\s+")
+# A dek is a sentence or two: shorter is a label, longer is body text.
+DEK_MIN_CHARS = 30
+DEK_MAX_CHARS = 400
+_DEK_NAMES = re.compile(
+    r"dek|standfirst|subtitle|sub-title|subhead|sub-head|summary|lead|intro|excerpt|teaser|"
+    r"description|strapline|kicker-text|deck",
+)
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
+
+
+def _key(text: str) -> str:
+    return normalize_space(text).translate(_QUOTES).casefold()
+
+
+def strip_site_name(title: str, site_names: list[str]) -> str:
+    """Drop a leading or trailing part of a title when it is one of the site's names."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    names = {_key(n) for n in site_names if n}
+    while len(parts) > 1 and (_key(parts[-1]) in names or _looks_like_domain(parts[-1])):
+        parts = parts[:-1]
+    while len(parts) > 1 and (_key(parts[0]) in names or _looks_like_domain(parts[0])):
+        parts = parts[1:]
+    separator_spans = _TITLE_SEPARATORS.findall(title)
+    # Rebuild with the original separators between the parts that remain.
+    if len(parts) == len(separator_spans) + 1:
+        return title
+    return _rejoin(title, parts)
+
+
+def _rejoin(title: str, parts: list[str]) -> str:
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end].strip() if start >= 0 and end > start else " ".join(parts)
+
+
+def _looks_like_domain(text: str) -> bool:
+    return bool(re.fullmatch(r"(?:www\.)?[\w-]+\.[a-z]{2,}(?:\.[a-z]{2})?", text.strip().lower()))
+
+
+def main_h1(tree: LexborHTMLParser) -> Node | None:
+    """The headline element: the first <h1> inside <article>/<main>, else the first <h1>
+    that is not a logo (a link to the home page or an image)."""
+    for selector in ("article h1", "main h1", '[itemprop="headline"]', "h1"):
+        for node in tree.css(selector):
+            text = normalize_space(node.text())
+            if text and not _is_logo(node):
+                return node
+    return None
+
+
+def _is_logo(node: Node) -> bool:
+    names = class_and_id(node)
+    return "logo" in names or "site-title" in names or "brand" in names
+
+
+def choose_headline(
+    structured: StructuredData, h1_text: str | None, site_names: list[str]
+) -> tuple[str | None, str | None]:
+    """The headline and where it came from."""
+    article = structured.article or {}
+    candidates = [
+        ("json-ld", jsonld.first_text(article.get("headline"))),
+        ("og:title", first(structured.meta, "og:title")),
+        ("twitter:title", first(structured.meta, "twitter:title")),
+        ("h1", h1_text),
+        ("title", structured.title),
+    ]
+    cleaned = [
+        (source, strip_site_name(normalize_space(text), site_names))
+        for source, text in candidates
+        if text and normalize_space(text)
+    ]
+    if not cleaned:
+        return None, None
+    # The visible <h1> wins when any other source agrees with it (it has the page's exact
+    # wording, structured titles are often shortened for social cards).
+    if h1_text:
+        h1 = normalize_space(h1_text)
+        others = [_key(text) for source, text in cleaned if source != "h1"]
+        if any(_key(h1) == other or _key(h1) in other for other in others):
+            return h1, "h1"
+    for source, text in cleaned:
+        if source != "title":
+            return text, source
+    return cleaned[0][1], cleaned[0][0]
+
+
+def find_dek(headline_node: Node | None, structured: StructuredData) -> str | None:
+    """The standfirst: an element right after the headline whose class says so, or a
+    following <h2>/<p> in the headline's header block."""
+    if headline_node is None:
+        return None
+    sibling = headline_node.next
+    steps = 0
+    while sibling is not None and steps < 6:
+        if sibling.tag and not sibling.tag.startswith("-"):
+            steps += 1
+            text = normalize_space(sibling.text())
+            names = class_and_id(sibling) + " " + attr(sibling, "itemprop").lower()
+            if DEK_MIN_CHARS <= len(text) <= DEK_MAX_CHARS and (
+                _DEK_NAMES.search(names) or sibling.tag == "h2"
+            ):
+                return text
+        sibling = sibling.next
+    return None

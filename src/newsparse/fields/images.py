@@ -1,0 +1,132 @@
+"""Images: the lead image (Open Graph / JSON-LD) first, then the article's figures, each with
+its caption and photo credit."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsparse.dom import Node, absolute_url, attr, normalize_space
+from newsparse.models import Image
+from newsparse.structured import StructuredData, jsonld
+from newsparse.structured.meta import first
+
+# The most figures read from one page: galleries of hundreds add nothing to an article record.
+MAX_FIGURES = 30
+# A trailing "(Name/Agency via Getty Images)" or "Photo: Name" is a credit, not caption text.
+_CREDIT_WORDS = (
+    r"via|photo|foto|photograph|image|images|getty|reuters|afp|ap|dpa|epa|shutterstock|"
+    r"picture|bild|credit|courtesy|file|archive|imago|keystone|anp|ansa|efe"
+)
+TRAILING_CREDIT = re.compile(
+    rf"\s*\(([^()]{{2,100}}(?:/|\b(?:{_CREDIT_WORDS})\b)[^()]{{0,60}})\)\s*$", re.IGNORECASE
+)
+LABELLED_CREDIT = re.compile(
+    r"\s*(?:(?:photo|foto|bild|image|credit|crédit|fotó)s?\s*:|©|\(c\))\s*(.{2,100})$",
+    re.IGNORECASE,
+)
+_CREDIT_CLASS = '[class*="credit" i], [class*="copyright" i], [class*="source" i], small'
+
+
+def split_credit(caption: str) -> tuple[str, str | None]:
+    """Separate a photo credit from the end of a caption."""
+    for pattern in (TRAILING_CREDIT, LABELLED_CREDIT):
+        match = pattern.search(caption)
+        if match:
+            return caption[: match.start()].strip(), match.group(1).strip()
+    return caption, None
+
+
+def looks_like_caption(text: str) -> bool:
+    return TRAILING_CREDIT.search(text) is not None
+
+
+def _image_url(node: Node, base: str | None) -> str | None:
+    img = node if node.tag == "img" else node.css_first("img")
+    if img is None:
+        return None
+    for name in ("src", "data-src", "data-original", "data-lazy-src"):
+        url = absolute_url(attr(img, name), base)
+        if url:
+            return url
+    srcset = attr(img, "srcset") or attr(img, "data-srcset")
+    return absolute_url(srcset.split(",")[0].split()[0], base) if srcset else None
+
+
+def figures(tree: LexborHTMLParser, base: str | None) -> list[Image]:
+    images: list[Image] = []
+    for figure in tree.css("article figure, main figure, figure")[: MAX_FIGURES * 3]:
+        caption_node = figure.css_first("figcaption")
+        caption, credit = None, None
+        if caption_node is not None:
+            credit_node = caption_node.css_first(_CREDIT_CLASS)
+            text = normalize_space(caption_node.text())
+            if credit_node is not None and normalize_space(credit_node.text()):
+                credit = normalize_space(credit_node.text())
+                text = normalize_space(text.replace(credit, "", 1))
+                caption = text or None
+            else:
+                caption, credit = split_credit(text) if text else (None, None)
+        img = figure.css_first("img")
+        images.append(
+            Image(
+                url=_image_url(figure, base),
+                alt=attr(img, "alt") or None if img is not None else None,
+                caption=caption or None,
+                credit=credit,
+            )
+        )
+        if len(images) >= MAX_FIGURES:
+            break
+    return _dedupe(images)
+
+
+def lead_image(structured: StructuredData, base: str | None) -> str | None:
+    article = structured.article or {}
+    value = first(structured.meta, "og:image", "og:image:url", "twitter:image")
+    value = value or jsonld.first_text(article.get("image"))
+    return absolute_url(value, base)
+
+
+def assemble_images(
+    lead: str | None, found: list[Image], loose_captions: list[str]
+) -> list[Image]:
+    """Lead image first (merged with its figure when the page shows it), then the figures,
+    then captions found only as text (a copied page, div-soup markup)."""
+    images = list(found)
+    if lead:
+        match = next((i for i, image in enumerate(images) if image.url == lead), None)
+        if match is not None:
+            images.insert(0, images.pop(match))
+        elif images and images[0].url is None:
+            images[0] = images[0].model_copy(update={"url": lead})
+        else:
+            images.insert(0, Image(url=lead))
+    known = {image.caption for image in images if image.caption}
+    for text in loose_captions:
+        caption, credit = split_credit(text)
+        if caption in known:
+            continue
+        without_caption = next((i for i, im in enumerate(images) if not im.caption), None)
+        record = Image(caption=caption, credit=credit)
+        if without_caption is not None:
+            images[without_caption] = images[without_caption].model_copy(
+                update={"caption": caption, "credit": credit}
+            )
+        else:
+            images.append(record)
+        known.add(caption)
+    return images
+
+
+def _dedupe(images: list[Image]) -> list[Image]:
+    seen: set[tuple[str | None, str | None]] = set()
+    result = []
+    for image in images:
+        key = (image.url, image.caption)
+        if key in seen or (image.url is None and image.caption is None):
+            continue
+        seen.add(key)
+        result.append(image)
+    return result

@@ -1,0 +1,92 @@
+"""Related links: "Read also:" inserts, teaser cards (a linked headline over a summary that
+trails off in "…"), and the links of related-article boxes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsparse import vocab
+from newsparse.blocks import TextBlock
+from newsparse.dom import absolute_url
+from newsparse.models import Link
+
+# A teaser title is a headline: a few words, mostly or wholly a link.
+MIN_TITLE_WORDS = 3
+MAX_TITLE_CHARS = 200
+TITLE_MIN_LINK_DENSITY = 0.7
+# A teaser summary is a sentence or two, and trails off when it is an excerpt.
+MAX_SUMMARY_CHARS = 600
+_TRAILS_OFF = re.compile(r"(?:…|\.\.\.)\s*$")
+_LABEL = re.compile(
+    r"^\s*(?:"
+    + "|".join(re.escape(label) for label in sorted(vocab.RELATED_LABELS, key=len, reverse=True))
+    + r")\s*(?:[:\-–—|»>]+\s*|\s+(?=\S))",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class LinksResult:
+    links: list[Link] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)
+
+
+def strip_label(text: str) -> str:
+    return _LABEL.sub("", text, count=1).strip()
+
+
+def has_related_label(text: str) -> bool:
+    return _LABEL.match(text) is not None
+
+
+def find_related(
+    blocks: list[TextBlock], skip: set[int], base: str | None, page_url: str | None
+) -> LinksResult:
+    result = LinksResult()
+    seen: set[str] = set()
+
+    def add(index: int, title: str, href: str | None, summary: str | None = None) -> None:
+        url = absolute_url(href, base)
+        key = url or title.casefold()
+        if key in seen or (url and page_url and url.rstrip("/") == page_url.rstrip("/")):
+            return
+        seen.add(key)
+        result.links.append(Link(title=title, url=url, summary=summary))
+        result.used.add(index)
+
+    for index, block in enumerate(blocks):
+        if index in skip or index in result.used or not block.links:
+            continue
+        href = next((h for _, h in block.links if h), None)
+        if has_related_label(block.text) and block.link_density >= TITLE_MIN_LINK_DENSITY / 2:
+            add(index, strip_label(block.text), href)
+            continue
+        if not _is_title(block):
+            continue
+        summary_index = index + 1
+        if summary_index < len(blocks) and summary_index not in skip:
+            summary = blocks[summary_index]
+            same_card = summary.anchor is not None and summary.anchor == block.anchor
+            if (_is_summary(summary) or same_card) and (
+                _TRAILS_OFF.search(summary.text) or block.zone == "related"
+            ):
+                add(index, block.text, href, summary.text)
+                result.used.add(summary_index)
+                continue
+        if block.zone == "related":
+            add(index, block.text, href)
+    return result
+
+
+def _is_title(block: TextBlock) -> bool:
+    return (
+        block.link_density >= TITLE_MIN_LINK_DENSITY
+        and len(block.text) <= MAX_TITLE_CHARS
+        and len(block.text.split()) >= MIN_TITLE_WORDS
+        and block.tag != "list"
+    )
+
+
+def _is_summary(block: TextBlock) -> bool:
+    return len(block.text) <= MAX_SUMMARY_CHARS and block.link_density < 0.5

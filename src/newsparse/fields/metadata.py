@@ -1,0 +1,86 @@
+"""Page-level metadata: site name, language, canonical URL, description, tags, reading time."""
+
+from __future__ import annotations
+
+import re
+
+from newsparse import vocab
+from newsparse.dom import absolute_url, normalize_space
+from newsparse.structured import StructuredData, jsonld
+from newsparse.structured.meta import first
+
+_READING_TIME = re.compile(
+    r"(\d{1,3})\s*(?:" + "|".join(re.escape(w) for w in vocab.READING_TIME_WORDS) + ")",
+    re.IGNORECASE,
+)
+_LANG = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$")
+
+
+def site_name(structured: StructuredData) -> str | None:
+    article = structured.article or {}
+    publisher = article.get("publisher")
+    website = jsonld.find_type(structured.jsonld_objects, "website", "newsmediaorganization")
+    for value in (
+        first(structured.meta, "og:site_name", "application-name", "publisher"),
+        jsonld.first_text(publisher) if isinstance(publisher, (dict, list)) else None,
+        jsonld.first_text(website.get("name")) if website else None,
+    ):
+        if value and not value.startswith("http"):
+            return normalize_space(value)
+    return None
+
+
+def language(structured: StructuredData) -> str | None:
+    article = structured.article or {}
+    for value in (
+        structured.lang,
+        jsonld.first_text(article.get("inLanguage")),
+        first(structured.meta, "og:locale", "content-language", "language", "dc.language"),
+    ):
+        if value and _LANG.match(value.strip()):
+            return value.strip().replace("_", "-")
+    return None
+
+
+def canonical_url(structured: StructuredData, base: str | None) -> str | None:
+    for value in (
+        (structured.links.get("canonical") or [None])[0],
+        first(structured.meta, "og:url"),
+        jsonld.first_text((structured.article or {}).get("url")),
+    ):
+        url = absolute_url(value, base)
+        if url:
+            return url
+    return None
+
+
+def description(structured: StructuredData) -> str | None:
+    article = structured.article or {}
+    value = first(structured.meta, "description", "og:description", "twitter:description")
+    value = value or jsonld.first_text(article.get("description"))
+    return normalize_space(value) if value else None
+
+
+def tags(structured: StructuredData) -> list[str]:
+    article = structured.article or {}
+    values = structured.meta.get("article:tag", [])
+    if not values:
+        raw = article.get("keywords")
+        if isinstance(raw, str):
+            values = raw.split(",")
+        elif isinstance(raw, list):
+            values = [v for v in raw if isinstance(v, str)]
+    if not values:
+        raw_keywords = first(structured.meta, "news_keywords", "keywords")
+        values = raw_keywords.split(",") if raw_keywords else []
+    seen: list[str] = []
+    for value in values:
+        tag = normalize_space(value)
+        if tag and tag.casefold() not in {s.casefold() for s in seen}:
+            seen.append(tag)
+    return seen
+
+
+def reading_time(text: str) -> int | None:
+    match = _READING_TIME.search(text)
+    return int(match.group(1)) if match else None

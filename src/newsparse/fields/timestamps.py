@@ -1,0 +1,151 @@
+"""Choosing ``published_at`` and ``updated_at`` from all the evidence on the page, in order of
+trust: JSON-LD, meta tags, microdata, ``<time datetime>``, the visible dateline, the URL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from newsparse import vocab
+from newsparse.fields.dates import (
+    date_from_url,
+    find_visible_date,
+    parse_machine_date,
+    same_instant_or_wall_clock,
+)
+from newsparse.structured import StructuredData, jsonld
+from newsparse.structured.meta import first
+
+PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dcterms.date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "cxenseparse:recs:publishtime",
+    "article.published",
+)
+UPDATED_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "article.updated",
+)
+
+
+@dataclass
+class DateEvidence:
+    structured: StructuredData
+    time_elements: list[tuple[str, str]]
+    """(datetime attribute, shown text) of <time> elements."""
+    visible_lines: list[str]
+    url: str | None
+
+
+@dataclass
+class ChosenDates:
+    published: datetime | None = None
+    updated: datetime | None = None
+    published_text: str | None = None
+    provenance: dict[str, str] = field(default_factory=dict)
+
+
+def choose_dates(evidence: DateEvidence, warnings: list[str]) -> ChosenDates:
+    article = evidence.structured.article or {}
+    meta = evidence.structured.meta
+    chosen = ChosenDates()
+
+    structured_published = [
+        ("json-ld", parse_machine_date(jsonld.first_text(article.get("datePublished")))),
+        ("meta", parse_machine_date(first(meta, *PUBLISHED_META))),
+        ("json-ld", parse_machine_date(jsonld.first_text(article.get("dateCreated")))),
+    ]
+    structured_updated = [
+        ("json-ld", parse_machine_date(jsonld.first_text(article.get("dateModified")))),
+        ("meta", parse_machine_date(first(meta, *UPDATED_META))),
+    ]
+    time_dates = [(parse_machine_date(dt), text) for dt, text in evidence.time_elements]
+
+    visible_published, visible_updated, shown = None, None, None
+    for line in [*evidence.visible_lines, *(text for _, text in evidence.time_elements)]:
+        found = find_visible_date(line)
+        if found is None:
+            continue
+        if _says_updated(line, found.text):
+            visible_updated = visible_updated or found.value
+            continue
+        if visible_published is None:
+            visible_published, shown = found.value, found.text
+            if found.ambiguous:
+                warnings.append(
+                    f"ambiguous day/month order in {found.text!r}; read as day first"
+                )
+
+    for source, value in structured_published:
+        if value is not None:
+            chosen.published, chosen.provenance["published_at"] = value, source
+            break
+    else:
+        first_time = next(((v, t) for v, t in time_dates if v is not None), None)
+        if first_time is not None:
+            chosen.published, chosen.provenance["published_at"] = first_time[0], "time"
+        elif visible_published is not None:
+            chosen.published, chosen.provenance["published_at"] = visible_published, "visible"
+        else:
+            from_url = date_from_url(evidence.url)
+            if from_url is not None:
+                chosen.published, chosen.provenance["published_at"] = from_url, "url"
+
+    # A naive structured date that the visible text shows with an offset gains the offset; an
+    # aware structured date keeps its own.
+    if (
+        chosen.published is not None
+        and chosen.published.tzinfo is None
+        and visible_published is not None
+        and visible_published.tzinfo is not None
+        and same_instant_or_wall_clock(chosen.published, visible_published)
+    ):
+        chosen.published = visible_published
+
+    for source, value in structured_updated:
+        if value is not None:
+            chosen.updated, chosen.provenance["updated_at"] = value, source
+            break
+    else:
+        if visible_updated is not None:
+            chosen.updated, chosen.provenance["updated_at"] = visible_updated, "visible"
+
+    chosen.published_text = shown or next((t for v, t in time_dates if t), None)
+    _order(chosen, warnings)
+    return chosen
+
+
+def _says_updated(line: str, date_text: str) -> bool:
+    before = line[: line.find(date_text)].casefold() if date_text in line else line.casefold()
+    return any(word in before[-40:] for word in vocab.UPDATED_WORDS)
+
+
+def _order(chosen: ChosenDates, warnings: list[str]) -> None:
+    """updated_at is never before published_at; an update equal to publication says nothing."""
+    published, updated = chosen.published, chosen.updated
+    if published is None or updated is None:
+        return
+    try:
+        earlier = updated < published
+    except TypeError:  # one aware, one naive: compare wall clocks
+        earlier = updated.replace(tzinfo=None) < published.replace(tzinfo=None)
+    if earlier:
+        warnings.append("updated time earlier than published time; updated time dropped")
+        chosen.updated = None
+        chosen.provenance.pop("updated_at", None)
