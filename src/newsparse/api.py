@@ -14,7 +14,6 @@ def parse(
     *,
     charset: str | None = None,
     include_comments: bool = False,
-    time_budget: float | None = None,
 ) -> Article:
     """Parse one HTML page into an :class:`Article`.
 

@@ -37,6 +37,12 @@ LEAF_TAGS: dict[str, BlockTag] = {
     "th": "cell",
 }
 LIST_TAGS = frozenset({"ul", "ol"})
+# Zones that say only where a block sits; a related box or comment list inside one is the
+# more useful label for its blocks.
+BROAD_ZONES = frozenset({"sidebar", "header"})
+# Blocks inside a <blockquote> that make it a container rather than one quote. (Lexbor's css()
+# matches the node itself too, hence the descendant form for blockquote.)
+_NESTED_IN_QUOTE = "div, ul, ol, figure, blockquote blockquote"
 # Marks a <br> inside a run of loose text. Div-soup pages separate paragraphs with <br> only,
 # so a run is split there into one block per line. (NULs never survive dom.parse_html.)
 BREAK = "\x00"
@@ -60,6 +66,7 @@ class TextBlock:
     level: int | None = None
     items: list[str] = field(default_factory=list)
     ordered: bool = False
+    cite: str | None = None
     zone: RemovalKind | None = None
     zone_id: int | None = None
     class_names: str = ""
@@ -129,7 +136,7 @@ def walk(root: Node) -> Walk:
                 _flush_run(frame, result)
                 _skip(result, child, verdict)
                 continue
-            if zone is None:
+            if zone is None or (zone in BROAD_ZONES and verdict.kind not in BROAD_ZONES):
                 zone, zone_id = verdict.kind, child.mem_id
                 result.zones[child.mem_id] = verdict
         path = (*frame.path, child.mem_id)
@@ -140,7 +147,7 @@ def walk(root: Node) -> Walk:
         elif tag in LIST_TAGS and not _is_layout_list(child):
             _flush_run(frame, result)
             _add_list(result, child, tag, path, zone, zone_id)
-        elif tag == "blockquote" and child.css_first("div, blockquote, ul, ol, figure") is None:
+        elif tag == "blockquote" and child.css_first(_NESTED_IN_QUOTE) is None:
             _flush_run(frame, result)
             _add_leaf(result, child, tag, path, zone, zone_id)
         elif tag in BLOCK_TAGS or _contains_blocks(child):
@@ -264,9 +271,14 @@ def _add_leaf(
     zone: RemovalKind | None,
     zone_id: int | None,
 ) -> None:
+    cite = None
     if tag == "blockquote":
         parts = [text_of(p) for p in node.css("p")] or [text_of(node)]
         text = "\n".join(p for p in parts if p)
+        cite_node = node.css_first("cite, footer")
+        cite = text_of(cite_node) if cite_node is not None else None
+        if cite and cite not in text and node.css_first("p") is None:
+            text = text.replace(cite, "").strip()
         kind: BlockTag = "quote"
     elif tag == "pre":
         text = (node.text() or "").strip("\n")
@@ -286,6 +298,7 @@ def _add_leaf(
             link_chars=min(link_chars, len(text)),
             links=links,
             level=int(tag[1]) if tag in HEADING_TAGS else None,
+            cite=cite or None,
             zone=zone,
             zone_id=zone_id,
             class_names=attr(node, "class"),

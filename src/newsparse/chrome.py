@@ -178,6 +178,11 @@ def _prefix_pattern(table: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
 
 
 _CHROME_LINE = _prefix_pattern(vocab.CHROME_LINE_PREFIXES)
+_EXACT_LINES: dict[str, RemovalKind] = {
+    phrase: kind  # type: ignore[misc]
+    for kind, phrases in vocab.CHROME_EXACT_LINES.items()
+    for phrase in phrases
+}
 
 
 def classify_line(text: str) -> RemovalKind | None:
@@ -185,6 +190,9 @@ def classify_line(text: str) -> RemovalKind | None:
     required", "Skip to content"...), or None."""
     if len(text) > CHROME_LINE_MAX_CHARS:
         return None
+    exact = _EXACT_LINES.get(text.strip(" .:!·|").casefold())
+    if exact is not None:
+        return exact
     match = _CHROME_LINE.match(text)
     if match and match.lastgroup:
         kind: RemovalKind = match.lastgroup  # type: ignore[assignment]

@@ -18,7 +18,7 @@ from newsparse.fields.feed import find_feed_items, is_time_line, live_blog_updat
 from newsparse.fields.links import find_related
 from newsparse.fields.timestamps import DateEvidence, choose_dates
 from newsparse.locate import locate
-from newsparse.models import Article, PageType, Removal, RemovalKind
+from newsparse.models import Article, Comment, PageType, Removal, RemovalKind
 from newsparse.structured import StructuredData, jsonld, read_structured
 
 # A body shorter than this suggests the article sat inside something that looked like chrome
@@ -29,6 +29,7 @@ BYLINE_SEARCH_BLOCKS = 25
 MAX_BYLINE_LINE_CHARS = 250
 # A page with less body than this and at least LISTING_MIN_TEASERS teasers is a listing.
 LISTING_MAX_BODY_CHARS = 400
+MAX_READING_TIME_LINE_CHARS = 40
 LISTING_MIN_TEASERS = 6
 
 Drops = dict[int, tuple[RemovalKind, str]]
@@ -55,6 +56,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     figure_images = images.figures(tree, base)
     markup_authors, byline_texts = byline.authors_from_markup(tree.body or tree.root, base)
     time_elements = _time_elements(tree)
+    shown_tags = metadata.visible_tags(tree)
 
     strip_invisible(tree)
     page = walk(tree.body or tree.root)
@@ -118,9 +120,10 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
         images=images.assemble_images(
             images.lead_image(structured, base), figure_images, loose_captions
         ),
-        tags=metadata.tags(structured),
+        tags=metadata.tags(structured, shown_tags),
         related_links=related.links,
         feed_items=feed_items,
+        comments=_comments(page) if options.include_comments else [],
         removed=removed,
         warnings=warnings,
         provenance=provenance,
@@ -183,7 +186,7 @@ def _claim_bylines(
         if index in drop or len(text) > MAX_BYLINE_LINE_CHARS:
             continue
         names = byline.split_names(text) if byline.starts_with_prefix(text) else []
-        dated = is_time_line(text) or _is_dateline(text)
+        dated = is_time_line(text) or _is_dateline(text) or _is_reading_time(text)
         if text.casefold() in known or names or dated:
             drop[index] = ("byline", "byline or dateline")
             lines.append(text)
@@ -194,6 +197,10 @@ def _claim_bylines(
                     for n in names
                 ]
     return authors, lines
+
+
+def _is_reading_time(text: str) -> bool:
+    return len(text) <= MAX_READING_TIME_LINE_CHARS and metadata.reading_time(text) is not None
 
 
 def _is_dateline(text: str) -> bool:
@@ -245,6 +252,21 @@ def _removals(page: Walk, drop: Drops, kept_as_records: set[int]) -> list[Remova
             Removal(kind=verdict.kind, text=chrome.shorten(" ".join(texts)), reason=verdict.reason)
         )
     return removed
+
+
+# A comment shorter than this is a button or a count ("Reply", "14 likes"), not a comment.
+MIN_COMMENT_CHARS = 20
+
+
+def _comments(page: Walk) -> list[Comment]:
+    """Reader comments as their own records (never body): the prose blocks of comment zones."""
+    return [
+        Comment(text=block.text)
+        for block in page.blocks
+        if block.zone == "comments"
+        and len(block.text) >= MIN_COMMENT_CHARS
+        and block.link_density < body_field.MAX_LINK_DENSITY
+    ]
 
 
 def _reading_time(*line_groups: list[str]) -> int | None:

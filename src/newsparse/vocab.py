@@ -380,6 +380,31 @@ CHROME_LINE_PREFIXES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Whole lines that are buttons or badges: chrome only when they are the entire line (as a
+# prefix they would eat real headings such as "Follow the money").
+CHROME_EXACT_LINES: dict[str, tuple[str, ...]] = {
+    "share": ("share", "follow", "save", "listen", "email", "print", "tweet", "copy"),
+    "boilerplate": (
+        "member-only story",
+        "members only",
+        "subscriber only",
+        "subscribers only",
+        "premium",
+        "plus",
+        "abo",
+        "advertisement",
+        "ad",
+        "anzeige",
+        "werbung",
+        "sponsored content",
+        "loading...",
+        "read more",
+        "mehr lesen",
+        "lire la suite",
+        "leer más",
+    ),
+}
+
 # Labels that introduce a related-article insert or list; stripped from link titles.
 RELATED_LABELS = (
     "read also",
@@ -530,6 +555,7 @@ CHROME_CLASS_SUBSTRINGS: dict[str, tuple[str, ...]] = {
     "comments": ("disqus", "commentlist", "comment-section"),
     "ad": ("taboola", "outbrain", "adsbygoogle", "gpt-ad", "google-ad", "advert"),
     "navigation": ("breadcrumb",),
+    "related": ("relatedposts", "related-posts", "related-articles", "related-stories"),
 }
 # Class and id words of containers that hold the article body (readability-style positive cues).
 CONTENT_CLASS_TOKENS = (

@@ -17,6 +17,7 @@ MAX_LINK_DENSITY = 0.5
 # Link-heavy blocks at least this long that end like a sentence are kept (a paragraph that is
 # mostly one long link is still article text).
 LINKED_SENTENCE_MIN_CHARS = 60
+LINKED_HEADING_DENSITY = 0.9
 _SENTENCE_END = re.compile(r"[.!?。！？…\"”»)]\s*$")
 _HAS_WORD = re.compile(r"\w")
 
@@ -62,7 +63,10 @@ def extract_body(
 
 
 def _is_link_list(block: TextBlock) -> bool:
-    if block.link_density <= MAX_LINK_DENSITY or block.tag in ("heading", "pre"):
+    if block.tag == "heading":
+        # A heading that is wholly a link is a teaser title, not a section heading.
+        return block.link_density >= LINKED_HEADING_DENSITY
+    if block.link_density <= MAX_LINK_DENSITY or block.tag == "pre":
         return False
     if block.tag == "list":
         return True
@@ -77,7 +81,7 @@ def to_record(block: TextBlock) -> Block:
     if block.tag == "list":
         return Block(kind="list", text=block.text, items=block.items, ordered=block.ordered)
     if block.tag == "quote":
-        return Block(kind="quote", text=block.text)
+        return Block(kind="quote", text=block.text, cite=block.cite)
     if block.tag == "pre":
         return Block(kind="preformatted", text=block.text)
     return Block(kind="paragraph", text=block.text)

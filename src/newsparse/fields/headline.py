@@ -17,6 +17,8 @@ _TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:»/-]\s+|\s+::\s+|\s+-{2}\s+")
 # A dek is a sentence or two: shorter is a label, longer is body text.
 DEK_MIN_CHARS = 30
 DEK_MAX_CHARS = 400
+# How far past the headline to look for the dek.
+DEK_SIBLING_STEPS = 3
 _DEK_NAMES = re.compile(
     r"dek|standfirst|subtitle|sub-title|subhead|sub-head|summary|lead|intro|excerpt|teaser|"
     r"description|strapline|kicker-text|deck",
@@ -104,20 +106,34 @@ def choose_headline(
 
 
 def find_dek(headline_node: Node | None, structured: StructuredData) -> str | None:
-    """The standfirst: an element right after the headline whose class says so, or a
-    following <h2>/<p> in the headline's header block."""
+    """The standfirst: an element right after the headline (or right after the headline's
+    own wrapper) whose class says so, or a following <h2>."""
     if headline_node is None:
         return None
-    sibling = headline_node.next
-    steps = 0
-    while sibling is not None and steps < 6:
-        if sibling.tag and not sibling.tag.startswith("-"):
-            steps += 1
-            text = normalize_space(sibling.text())
-            names = class_and_id(sibling) + " " + attr(sibling, "itemprop").lower()
-            if DEK_MIN_CHARS <= len(text) <= DEK_MAX_CHARS and (
-                _DEK_NAMES.search(names) or sibling.tag == "h2"
-            ):
-                return text
-        sibling = sibling.next
+    starts = [headline_node]
+    parent = headline_node.parent
+    if parent is not None and normalize_space(parent.text()) == normalize_space(headline_node.text()):
+        starts.append(parent)
+    for start in starts:
+        sibling, steps = start.next, 0
+        while sibling is not None and steps < DEK_SIBLING_STEPS:
+            if sibling.tag and not sibling.tag.startswith("-"):
+                steps += 1
+                for candidate in (sibling, sibling.css_first("h2, p")):
+                    text = _dek_text(candidate)
+                    if text:
+                        return text
+            sibling = sibling.next
+    return None
+
+
+def _dek_text(node: Node | None) -> str | None:
+    if node is None:
+        return None
+    text = normalize_space(node.text())
+    names = class_and_id(node) + " " + attr(node, "itemprop").lower()
+    if DEK_MIN_CHARS <= len(text) <= DEK_MAX_CHARS and (
+        _DEK_NAMES.search(names) or node.tag == "h2"
+    ):
+        return text
     return None

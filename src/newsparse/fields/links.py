@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from newsparse import vocab
 from newsparse.blocks import TextBlock
 from newsparse.dom import absolute_url
+from newsparse.fields.feed import is_time_line
 from newsparse.models import Link
 
 # A teaser title is a headline: a few words, mostly or wholly a link.
@@ -68,7 +69,7 @@ def find_related(
         if summary_index < len(blocks) and summary_index not in skip:
             summary = blocks[summary_index]
             same_card = summary.anchor is not None and summary.anchor == block.anchor
-            if (_is_summary(summary) or same_card) and (
+            if (_is_summary(summary) or (same_card and not is_time_line(summary.text))) and (
                 _TRAILS_OFF.search(summary.text) or block.zone == "related"
             ):
                 add(index, block.text, href, summary.text)
@@ -89,4 +90,8 @@ def _is_title(block: TextBlock) -> bool:
 
 
 def _is_summary(block: TextBlock) -> bool:
-    return len(block.text) <= MAX_SUMMARY_CHARS and block.link_density < 0.5
+    return (
+        len(block.text) <= MAX_SUMMARY_CHARS
+        and block.link_density < 0.5
+        and not is_time_line(block.text)
+    )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from selectolax.lexbor import LexborHTMLParser
+
 from newsparse import vocab
 from newsparse.dom import absolute_url, normalize_space
 from newsparse.structured import StructuredData, jsonld
@@ -61,7 +63,22 @@ def description(structured: StructuredData) -> str | None:
     return normalize_space(value) if value else None
 
 
-def tags(structured: StructuredData) -> list[str]:
+TAG_LINK_SELECTOR = (
+    'a[rel~="tag"], [class~="tags"] a, [class*="tag-list" i] a, [class*="field--name-field-tags" i] a,'
+    ' [class*="article-tags" i] a, [class*="post-tags" i] a, [class*="entry-tags" i] a'
+)
+# More visible tag links than this is a tag cloud, not the article's tags.
+MAX_VISIBLE_TAGS = 25
+
+
+def visible_tags(tree: LexborHTMLParser) -> list[str]:
+    """Tags shown as links (rel=tag, a tag list under the article)."""
+    texts = [normalize_space(a.text()) for a in tree.css(TAG_LINK_SELECTOR)]
+    texts = [t for t in texts if t and len(t) <= 60]
+    return texts if len(texts) <= MAX_VISIBLE_TAGS else []
+
+
+def tags(structured: StructuredData, shown: list[str] | None = None) -> list[str]:
     article = structured.article or {}
     values = structured.meta.get("article:tag", [])
     if not values:
@@ -70,6 +87,8 @@ def tags(structured: StructuredData) -> list[str]:
             values = raw.split(",")
         elif isinstance(raw, list):
             values = [v for v in raw if isinstance(v, str)]
+    if not values and shown:
+        values = shown
     if not values:
         raw_keywords = first(structured.meta, "news_keywords", "keywords")
         values = raw_keywords.split(",") if raw_keywords else []

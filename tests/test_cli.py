@@ -1,0 +1,52 @@
+"""The newsparse command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from newsparse.cli import main
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "article.html"
+
+
+def test_parse_example_prints_record() -> None:
+    result = CliRunner().invoke(main, ["parse", str(EXAMPLE), "--url", "https://x.test/a"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.output)
+    assert record["url"] == "https://x.test/a"
+    assert record["headline"]
+    assert len(record["body"]) >= 3
+
+
+def test_parse_reads_stdin() -> None:
+    page = "<html><body><article><h1>Short note</h1><p>" + "Words here. " * 30 + "</p></article>"
+    result = CliRunner().invoke(main, ["parse", "-", "--indent", "0"], input=page)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["headline"] == "Short note"
+
+
+def test_missing_file_exits_1_with_message() -> None:
+    result = CliRunner().invoke(main, ["parse", "/nonexistent/page.html"])
+    assert result.exit_code == 1
+    assert "cannot read" in result.output
+
+
+def test_empty_input_exits_1() -> None:
+    result = CliRunner().invoke(main, ["parse", "-"], input="   ")
+    assert result.exit_code == 1
+    assert "empty" in result.output
+
+
+def test_schema_command() -> None:
+    result = CliRunner().invoke(main, ["schema"])
+    assert result.exit_code == 0
+    assert "headline" in json.loads(result.output)["properties"]
+
+
+def test_help_explains_commands() -> None:
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    assert "parse" in result.output and "schema" in result.output

@@ -1,0 +1,119 @@
+"""Field extractors on their own: bylines, dates, chrome lines, headline cleaning."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from newsparse.chrome import classify_line, repeated_lines
+from newsparse.fields.byline import split_names
+from newsparse.fields.dates import date_from_url, find_visible_date, parse_machine_date
+from newsparse.fields.feed import is_time_line
+from newsparse.fields.headline import strip_site_name
+from newsparse.fields.images import split_credit
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("by Ada Brook and The Harbor Post news desk March 7, 2024 4:12 PM 3 min read",
+         ["Ada Brook", "The Harbor Post news desk"]),
+        ("Von Anna Keller und Jonas Brandt", ["Anna Keller", "Jonas Brandt"]),
+        ("By A. Smith, Bob Jones and Carol White", ["A. Smith", "Bob Jones", "Carol White"]),
+        ("Par Jeanne Roux et Marc Petit", ["Jeanne Roux", "Marc Petit"]),
+        ("Por Lucía Vega y Tomás Ruiz", ["Lucía Vega", "Tomás Ruiz"]),
+        ("By Jane Roe, Staff Writer", ["Jane Roe"]),
+        ("Jane Roe 3 hours ago", ["Jane Roe"]),
+        ("By jane@example.com", []),
+        ("By Jane Roe and Jane Roe", ["Jane Roe"]),
+    ],
+)
+def test_split_names(line: str, names: list[str]) -> None:
+    assert split_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("December 13, 2023 9:51 AM", datetime(2023, 12, 13, 9, 51)),
+        ("13. Dezember 2023, 14:16 Uhr", datetime(2023, 12, 13, 14, 16)),
+        ("7 mars 2024 à 16h12", datetime(2024, 3, 7, 16, 12)),
+        ("Published Tuesday, June 4, 2024 at 7:05 a.m. ET", datetime(2024, 6, 4, 7, 5)),
+        ("2024-03-07", datetime(2024, 3, 7)),
+        (
+            "13/12/2023 – 14:16 UTC+1",
+            datetime(2023, 12, 13, 14, 16, tzinfo=timezone(timedelta(hours=1))),
+        ),
+    ],
+)
+def test_visible_dates(text: str, expected: datetime) -> None:
+    found = find_visible_date(text)
+    assert found is not None
+    assert found.value == expected
+    assert (found.value.tzinfo is None) == (expected.tzinfo is None)
+
+
+def test_ambiguous_numeric_date_is_flagged() -> None:
+    found = find_visible_date("05/06/2024")
+    assert found is not None and found.ambiguous
+    unambiguous = find_visible_date("13/06/2024")
+    assert unambiguous is not None and not unambiguous.ambiguous
+
+
+def test_machine_dates_keep_offsets_and_reject_nonsense() -> None:
+    value = parse_machine_date("2023-12-13T09:51:00+02:00")
+    assert value == datetime(2023, 12, 13, 9, 51, tzinfo=timezone(timedelta(hours=2)))
+    assert parse_machine_date("2023-12-13T09:51:00") == datetime(2023, 12, 13, 9, 51)
+    assert parse_machine_date("0001-01-01") is None
+    assert parse_machine_date("not a date") is None
+
+
+def test_date_from_url() -> None:
+    assert date_from_url("https://x.test/2023/12/13/story") == datetime(2023, 12, 13)
+    assert date_from_url("https://x.test/story-2023") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("* indicates required", "form_marker"),
+        ("Enter your email to subscribe", "newsletter"),
+        ("Subscribe", "newsletter"),
+        ("Skip to content", "navigation"),
+        ("Edit post", "admin"),
+        ("This audio is created with AI assistance", "media_note"),
+        ("MORE NEWS", "boilerplate"),
+        ("Editors' Picks", "boilerplate"),
+        ("Newsletter abonnieren", "newsletter"),
+        ("Follow", "share"),
+        ("Subscribers complained that the service had become slower.", None),
+        ("Follow the money: how the port was financed", None),
+    ],
+)
+def test_classify_line(line: str, kind: str | None) -> None:
+    assert classify_line(line) == kind
+
+
+def test_repeated_lines() -> None:
+    lines = ["* indicates required"] * 4 + ["A real sentence that appears once."] * 1
+    assert repeated_lines(lines) == {"* indicates required"}
+
+
+def test_strip_site_name_only_when_it_is_the_site() -> None:
+    assert strip_site_name("Ferry returns | Bay Post", ["Bay Post"]) == "Ferry returns"
+    assert strip_site_name("Bay Post - Ferry returns", ["Bay Post"]) == "Ferry returns"
+    assert strip_site_name("Climate: the long view", ["Bay Post"]) == "Climate: the long view"
+
+
+def test_is_time_line() -> None:
+    for text in ("6:58 PM", "18:40", "2 hours ago", "vor 3 Stunden", "Dec 12, 2023 6:58 PM"):
+        assert is_time_line(text), text
+    assert not is_time_line("The ferry left at 6:58 PM on Monday.")
+
+
+def test_split_credit() -> None:
+    caption, credit = split_credit("Crews clear brush near the road. (Ana Reyes/Northlight via Getty Images)")
+    assert caption == "Crews clear brush near the road."
+    assert credit == "Ana Reyes/Northlight via Getty Images"
+    assert split_credit("Photo: Hana Mori") == ("", "Hana Mori")
