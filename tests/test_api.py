@@ -38,7 +38,9 @@ def test_parse_returns_article_with_fields() -> None:
 
 
 def test_bytes_input_reports_encoding() -> None:
-    article = newsparse.parse(SIMPLE_PAGE.replace("<head>", '<head><meta charset="utf-8">').encode())
+    article = newsparse.parse(
+        SIMPLE_PAGE.replace("<head>", '<head><meta charset="utf-8">').encode()
+    )
     assert article.encoding == "utf-8"
     assert article.headline == "Harbor ferry returns"
 

@@ -17,8 +17,10 @@ from newsparse.fields.images import split_credit
 @pytest.mark.parametrize(
     ("line", "names"),
     [
-        ("by Ada Brook and The Harbor Post news desk March 7, 2024 4:12 PM 3 min read",
-         ["Ada Brook", "The Harbor Post news desk"]),
+        (
+            "by Ada Brook and The Harbor Post news desk March 7, 2024 4:12 PM 3 min read",
+            ["Ada Brook", "The Harbor Post news desk"],
+        ),
         ("Von Anna Keller und Jonas Brandt", ["Anna Keller", "Jonas Brandt"]),
         ("By A. Smith, Bob Jones and Carol White", ["A. Smith", "Bob Jones", "Carol White"]),
         ("Par Jeanne Roux et Marc Petit", ["Jeanne Roux", "Marc Petit"]),
@@ -113,7 +115,9 @@ def test_is_time_line() -> None:
 
 
 def test_split_credit() -> None:
-    caption, credit = split_credit("Crews clear brush near the road. (Ana Reyes/Northlight via Getty Images)")
+    caption, credit = split_credit(
+        "Crews clear brush near the road. (Ana Reyes/Northlight via Getty Images)"
+    )
     assert caption == "Crews clear brush near the road."
     assert credit == "Ana Reyes/Northlight via Getty Images"
     assert split_credit("Photo: Hana Mori") == ("", "Hana Mori")

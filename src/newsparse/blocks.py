@@ -18,7 +18,34 @@ BlockTag = Literal["p", "heading", "list", "quote", "pre", "caption", "run", "ce
 
 # Elements with no readable text of their own, or form controls: never entered.
 SKIP_TAGS = frozenset(
-    ["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "button", "select", "option", "input", "textarea", "head", "link", "meta", "audio", "video", "source", "track", "map", "area", "picture", "img"]
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "button",
+        "select",
+        "option",
+        "input",
+        "textarea",
+        "head",
+        "link",
+        "meta",
+        "audio",
+        "video",
+        "source",
+        "track",
+        "map",
+        "area",
+        "picture",
+        "img",
+    ]
 )
 LEAF_TAGS: dict[str, BlockTag] = {
     "p": "p",
@@ -189,7 +216,9 @@ def _skip(result: Walk, node: Node, verdict: chrome.Verdict) -> None:
         kind = chrome.classify_line(line)
         if kind is not None and kind not in seen:
             seen.add(kind)
-            result.skipped.append(SkippedChrome(kind, f"chrome phrase inside {verdict.reason}", line))
+            result.skipped.append(
+                SkippedChrome(kind, f"chrome phrase inside {verdict.reason}", line)
+            )
 
 
 def _contains_blocks(node: Node) -> bool:

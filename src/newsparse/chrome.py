@@ -215,4 +215,4 @@ def element_label(node: Node) -> str:
     """A short description of an element for a removal reason: tag, id and first class."""
     classes = attr(node, "class").split()
     ident = attr(node, "id")
-    return node.tag + (f"#{ident}" if ident else "") + (f".{classes[0]}" if classes else "")
+    return (node.tag or "") + (f"#{ident}" if ident else "") + (f".{classes[0]}" if classes else "")

@@ -27,7 +27,8 @@ _LABEL_ALIASES = {
     "latin-1": "windows-1252",
     "us-ascii": "windows-1252",
     "ascii": "windows-1252",
-    "utf-16": "utf-8",  # a meta tag can't honestly declare UTF-16: the bytes were readable as ASCII.
+    # A meta tag can't honestly declare UTF-16: the bytes it sits in were readable as ASCII.
+    "utf-16": "utf-8",
     "x-user-defined": "windows-1252",
 }
 
@@ -70,7 +71,12 @@ def decode_html(data: bytes, charset: str | None = None) -> Decoded:
         encoding = _normalise_label(label) if label else None
         # A declared charset that can't decode the bytes is a lie; UTF-8 pages declaring
         # latin-1 are the common case, so test UTF-8 before trusting the label.
-        if encoding and encoding != "utf-8" and _decodes_cleanly(data, "utf-8") and not data.isascii():
+        if (
+            encoding
+            and encoding != "utf-8"
+            and _decodes_cleanly(data, "utf-8")
+            and not data.isascii()
+        ):
             return Decoded(data.decode("utf-8"), "utf-8")
         if encoding:
             return Decoded(data.decode(encoding, errors="replace"), encoding)

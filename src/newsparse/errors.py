@@ -1,4 +1,5 @@
-"""newsparse's own errors. ``parse`` raises nothing else (besides ``TypeError`` for a wrong argument type)."""
+"""newsparse's own errors. ``parse`` raises nothing else, besides ``TypeError`` for a wrong
+argument type."""
 
 from __future__ import annotations
 

@@ -10,7 +10,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsparse import chrome
 from newsparse.blocks import TextBlock, Walk, walk
-from newsparse.dom import absolute_url, attr, normalize_space, parse_html, strip_invisible
+from newsparse.dom import Node, absolute_url, attr, normalize_space, parse_html, strip_invisible
+from newsparse.errors import EmptyDocumentError
 from newsparse.fields import body as body_field
 from newsparse.fields import byline, headline, images, metadata
 from newsparse.fields.dates import VISIBLE_DATE
@@ -54,12 +55,13 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     _note(provenance, "headline", source)
     dek = headline.find_dek(h1, structured)
     figure_images = images.figures(tree, base)
-    markup_authors, byline_texts = byline.authors_from_markup(tree.body or tree.root, base)
+    root = _root(tree)
+    markup_authors, byline_texts = byline.authors_from_markup(root, base)
     time_elements = _time_elements(tree)
     shown_tags = metadata.visible_tags(tree)
 
     strip_invisible(tree)
-    page = walk(tree.body or tree.root)
+    page = walk(root)
     drop: Drops = {}
     _mark_text_chrome(page, drop)
 
@@ -128,6 +130,13 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
         warnings=warnings,
         provenance=provenance,
     )
+
+
+def _root(tree: LexborHTMLParser) -> Node:
+    root = tree.body or tree.root
+    if root is None:  # parse_html guarantees a document; this only satisfies the type
+        raise EmptyDocumentError("the document has no root element")
+    return root
 
 
 def _note(provenance: dict[str, str], name: str, source: str | None) -> None:
@@ -241,7 +250,9 @@ def _removals(page: Walk, drop: Drops, kept_as_records: set[int]) -> list[Remova
     ]
     for index in sorted(drop):
         kind, reason = drop[index]
-        removed.append(Removal(kind=kind, text=chrome.shorten(page.blocks[index].text), reason=reason))
+        removed.append(
+            Removal(kind=kind, text=chrome.shorten(page.blocks[index].text), reason=reason)
+        )
     zone_texts: dict[int, list[str]] = {}
     for index, block in enumerate(page.blocks):
         if block.zone_id is not None and index not in drop and index not in kept_as_records:

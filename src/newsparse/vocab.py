@@ -271,7 +271,13 @@ CHROME_LINE_PREFIXES: dict[str, tuple[str, ...]] = {
         "vorheriger artikel",
         "nächster artikel",
     ),
-    "admin": ("edit post", "edit this post", "edit page", "beitrag bearbeiten", "modifier l'article"),
+    "admin": (
+        "edit post",
+        "edit this post",
+        "edit page",
+        "beitrag bearbeiten",
+        "modifier l'article",
+    ),
     "form_marker": (
         "* indicates required",
         "indicates required",

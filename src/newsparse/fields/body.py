@@ -70,9 +70,7 @@ def _is_link_list(block: TextBlock) -> bool:
         return False
     if block.tag == "list":
         return True
-    return not (
-        len(block.text) >= LINKED_SENTENCE_MIN_CHARS and _SENTENCE_END.search(block.text)
-    )
+    return not (len(block.text) >= LINKED_SENTENCE_MIN_CHARS and _SENTENCE_END.search(block.text))
 
 
 def to_record(block: TextBlock) -> Block:

@@ -23,7 +23,7 @@ class _MultilingualInfo(dateparser.parserinfo):
     """dateutil parserinfo that knows the month names of every language in vocab.MONTHS."""
 
     MONTHS = [  # noqa: RUF012 - dateutil reads this class attribute
-        tuple(sorted({name for lang in vocab.MONTHS.values() for name in lang[i]}))
+        tuple(sorted({name for lang in vocab.MONTHS.values() for name in lang[i]}))  # type: ignore[misc]
         for i in range(12)
     ]
     JUMP = [  # noqa: RUF012
@@ -54,14 +54,17 @@ _MONTH_NAMES = sorted(
     reverse=True,
 )
 _MONTH = "(?:" + "|".join(re.escape(m) for m in _MONTH_NAMES) + r")\.?"
-_TIME = r"(?:\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*uhr)?|\d{1,2}\s*[ap]\.?\s?m\.?)"
+_TIME = (
+    r"(?:\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*uhr)?|\d{1,2}\s*[ap]\.?\s?m\.?)"
+)
 _ZONE = r"(?:\s*\(?(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?|\s*(?:utc|gmt|z)\b)?"
 _SEP = r"[\s,–—|·•/-]*(?:at|um|à|a las|alle|om|в)?[\s,–—|·•/-]*"
 # Spans that look like a date with an optional time, in the orders pages use.
 VISIBLE_DATE = re.compile(
     rf"(?<!\w)(?:"
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # December 13, 2023
-    rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH}(?:\s+de)?,?\s+\d{{4}}"  # 13. Dezember 2023
+    # 13. Dezember 2023, 7 de marzo de 2024
+    rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH}(?:\s+de)?,?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}"  # 2023-12-13
     rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}"  # 13/12/2023, 13.12.2023
     rf")(?:{_SEP}{_TIME}{_ZONE})?(?!\w)",
@@ -71,7 +74,9 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _NUMERIC_DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./]\d{4}")
 _ZONE_OFFSET = re.compile(r"(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
 # URLs like /2023/12/13/ carry the day of publication.
-URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
+URL_DATE = re.compile(
+    r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)"
+)
 
 
 @dataclass(frozen=True)

@@ -95,7 +95,10 @@ def _groups_from(blocks: list[TextBlock], start: int) -> list[tuple[int, int, in
 
 
 def _item(
-    blocks: list[TextBlock], time_index: int, headline_index: int, summary_index: int | None,
+    blocks: list[TextBlock],
+    time_index: int,
+    headline_index: int,
+    summary_index: int | None,
     base: str | None,
 ) -> FeedItem:
     time_block, headline = blocks[time_index], blocks[headline_index]

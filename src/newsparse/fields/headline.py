@@ -112,7 +112,9 @@ def find_dek(headline_node: Node | None, structured: StructuredData) -> str | No
         return None
     starts = [headline_node]
     parent = headline_node.parent
-    if parent is not None and normalize_space(parent.text()) == normalize_space(headline_node.text()):
+    if parent is not None and normalize_space(parent.text()) == normalize_space(
+        headline_node.text()
+    ):
         starts.append(parent)
     for start in starts:
         sibling, steps = start.next, 0

@@ -89,9 +89,7 @@ def lead_image(structured: StructuredData, base: str | None) -> str | None:
     return absolute_url(value, base)
 
 
-def assemble_images(
-    lead: str | None, found: list[Image], loose_captions: list[str]
-) -> list[Image]:
+def assemble_images(lead: str | None, found: list[Image], loose_captions: list[str]) -> list[Image]:
     """Lead image first (merged with its figure when the page shows it), then the figures,
     then captions found only as text (a copied page, div-soup markup)."""
     images = list(found)

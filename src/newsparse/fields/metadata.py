@@ -45,8 +45,9 @@ def language(structured: StructuredData) -> str | None:
 
 
 def canonical_url(structured: StructuredData, base: str | None) -> str | None:
+    canonical = structured.links.get("canonical") or []
     for value in (
-        (structured.links.get("canonical") or [None])[0],
+        canonical[0] if canonical else None,
         first(structured.meta, "og:url"),
         jsonld.first_text((structured.article or {}).get("url")),
     ):
@@ -64,7 +65,8 @@ def description(structured: StructuredData) -> str | None:
 
 
 TAG_LINK_SELECTOR = (
-    'a[rel~="tag"], [class~="tags"] a, [class*="tag-list" i] a, [class*="field--name-field-tags" i] a,'
+    'a[rel~="tag"], [class~="tags"] a, [class*="tag-list" i] a,'
+    ' [class*="field--name-field-tags" i] a,'
     ' [class*="article-tags" i] a, [class*="post-tags" i] a, [class*="entry-tags" i] a'
 )
 # More visible tag links than this is a tag cloud, not the article's tags.

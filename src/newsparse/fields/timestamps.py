@@ -88,9 +88,7 @@ def choose_dates(evidence: DateEvidence, warnings: list[str]) -> ChosenDates:
         if visible_published is None:
             visible_published, shown = found.value, found.text
             if found.ambiguous:
-                warnings.append(
-                    f"ambiguous day/month order in {found.text!r}; read as day first"
-                )
+                warnings.append(f"ambiguous day/month order in {found.text!r}; read as day first")
 
     for source, value in structured_published:
         if value is not None:

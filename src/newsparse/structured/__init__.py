@@ -23,7 +23,9 @@ class StructuredData:
 def read_structured(tree: LexborHTMLParser) -> StructuredData:
     scripts = [
         node.text(deep=True)
-        for node in tree.css('script[type="application/ld+json" i], script[type="application/json+ld" i]')
+        for node in tree.css(
+            'script[type="application/ld+json" i], script[type="application/json+ld" i]'
+        )
     ]
     objects = jsonld.load_blocks(scripts)
     title_node = tree.css_first("head title") or tree.css_first("title")
