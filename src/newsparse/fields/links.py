@@ -18,6 +18,11 @@ MAX_TITLE_CHARS = 200
 TITLE_MIN_LINK_DENSITY = 0.7
 # A teaser summary is a sentence or two, and trails off when it is an excerpt.
 MAX_SUMMARY_CHARS = 600
+# Links listed under one related heading, at most (a longer run is a link farm or a nav).
+MAX_LISTED_LINKS = 12
+# Titles in non-spaced scripts (Japanese, Chinese) have no words to count: count characters.
+MIN_TITLE_CHARS = 12
+_LABELS = frozenset(vocab.RELATED_LABELS)
 _TRAILS_OFF = re.compile(r"(?:…|\.\.\.)\s*$")
 _LABEL = re.compile(
     r"^\s*(?:"
@@ -31,6 +36,11 @@ _LABEL = re.compile(
 class LinksResult:
     links: list[Link] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
+
+
+def is_related_heading(text: str) -> bool:
+    """A line that is only a related-articles label ("Related", "Mehr zum Thema:")."""
+    return text.strip(" :–—-»>").casefold() in _LABELS
 
 
 def strip_label(text: str) -> str:
@@ -57,7 +67,21 @@ def find_related(
         result.used.add(index)
 
     for index, block in enumerate(blocks):
-        if index in skip or index in result.used or not block.links:
+        if index in skip or index in result.used:
+            continue
+        if is_related_heading(block.text):
+            # "Mehr zum Thema" / "Related stories" over a list of links: each link is a record.
+            for follower in range(index + 1, min(len(blocks), index + 1 + MAX_LISTED_LINKS)):
+                listed = blocks[follower]
+                if follower in skip or listed.link_density < TITLE_MIN_LINK_DENSITY:
+                    break
+                for title, href in listed.links:
+                    if len(title.split()) >= MIN_TITLE_WORDS or len(title) >= MIN_TITLE_CHARS:
+                        add(follower, title, href)
+                result.used.add(follower)
+            result.used.add(index)
+            continue
+        if not block.links:
             continue
         href = next((h for _, h in block.links if h), None)
         if has_related_label(block.text) and block.link_density >= TITLE_MIN_LINK_DENSITY / 2:
