@@ -344,16 +344,16 @@ class ParquetSink:
         path: str,
         *,
         resume: bool,
-        part_rows: int = PART_ROWS,
-        part_seconds: float = PART_SECONDS,
+        part_rows: int | None = None,
+        part_seconds: float | None = None,
     ) -> None:
         pq = _module("pyarrow.parquet")
         self.pq = pq
         self.path = Path(path)
         self.parts = parts_dir(path)
         self.schema = arrow_schema()
-        self.part_rows = part_rows
-        self.part_seconds = part_seconds
+        self.part_rows = PART_ROWS if part_rows is None else part_rows
+        self.part_seconds = PART_SECONDS if part_seconds is None else part_seconds
         self.done = DoneRows.empty()
         if not resume:
             shutil.rmtree(self.parts, ignore_errors=True)

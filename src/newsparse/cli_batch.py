@@ -9,6 +9,7 @@ with ``--quiet``, and a summary at the end.
 from __future__ import annotations
 
 import functools
+import importlib
 import sys
 import time
 from collections import Counter
@@ -78,8 +79,8 @@ class Progress:
         self.initial_fraction = min(1.0, stats.bytes_done / self.total) if self.total else 0.0
         self.shown_bytes = 0
         if not quiet and stream.isatty():
-            from tqdm import tqdm
-
+            # tqdm ships no type information: hold it as Any.
+            tqdm: Any = importlib.import_module("tqdm").tqdm
             self.bar = tqdm(
                 total=self.total,
                 initial=stats.bytes_done,

@@ -113,6 +113,16 @@ ZONE_OFFSETS: dict[str, float] = {
     "NZDT": 13,
 }
 
+# Legacy encodings feeds are really served in (Python codec names), for the statistical guess.
+LEGACY_WEB_ENCODINGS = frozenset(
+    {
+        *("cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257"),
+        *("cp1258", "cp874", "koi8-r", "koi8-u", "gb2312", "gbk", "gb18030", "big5"),
+        *("shift_jis", "cp932", "euc_jp", "iso2022_jp", "euc_kr", "cp949"),
+        *(f"iso8859-{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 13, 14, 15, 16)),
+    }
+)
+
 # --- thresholds ---------------------------------------------------------------------------------
 
 # looks_like_feed reads this much: the root element follows at most a declaration, a stylesheet
@@ -145,7 +155,8 @@ def _xml_parser(*, recover: bool, encoding: str | None = None) -> etree.XMLParse
         remove_comments=True,
         remove_pis=True,
         strip_cdata=True,
-        collect_ids=False,
+        # Not collect_ids=False: with libxml2 2.14 that option makes the parser load external
+        # parameter entities (%name; in the internal subset) from disk; tests guard this.
     )
 
 
@@ -207,7 +218,7 @@ def _decode_head(head: bytes) -> str:
     encoding = _utf16_encoding(head)
     if encoding:
         return head.decode(encoding, errors="ignore")
-    return head.decode("latin-1")
+    return head.removeprefix(codecs.BOM_UTF8).decode("latin-1")
 
 
 def _utf16_encoding(data: bytes) -> str | None:
@@ -289,9 +300,11 @@ def _source_from_bytes(data: bytes) -> _Source:
     body = stripped
     declared_match = _XML_DECL.match(body[:200])
     declared = declared_match.group(1).decode("ascii") if declared_match else None
+    checked = len(notes)
     encoding = _choose_encoding(body, bom_encoding, declared, notes)
     lxml_would_use = bom_encoding or _codec_name(declared or "utf-8")
-    if encoding == lxml_would_use and bom_encoding is None:
+    if encoding == lxml_would_use and bom_encoding is None and len(notes) == checked:
+        # The declaration (or XML's UTF-8 default) holds: lxml reads the bytes as declared.
         return _Source(body, False, encoding, notes)
     text = body.decode(encoding, errors="replace")
     return _Source(text.encode("utf-8"), True, encoding, notes)
@@ -341,6 +354,9 @@ def _choose_encoding(
     if claimed == "utf-8":
         if _decodes(data, "utf-8"):
             return "utf-8"
+        if _mostly_utf8(data):
+            notes.append("the bytes are not all valid UTF-8; the bad ones were replaced")
+            return "utf-8"
         guessed = _guess_encoding(data)
         notes.append(f"the bytes are not valid UTF-8; decoded as {guessed}")
         return guessed
@@ -356,12 +372,24 @@ def _choose_encoding(
     return guessed
 
 
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few stray bytes (a pasted legacy character) rather than legacy text: it
+    holds more valid multi-byte characters than invalid bytes. Legacy text almost never forms
+    valid multi-byte sequences, so one is strong evidence."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for char in text if char > "\x7f") - bad
+    return good > 0 and good >= bad
+
+
 def _guess_encoding(data: bytes) -> str:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:65536]).best()
     name = _codec_name(best.encoding) if best else None
-    return name or "cp1252"
+    # On short samples the detector can name rare codecs (hp-roman8, mac-*); a feed is far more
+    # likely in one of the web's legacy encodings, of which windows-1252 is the most common.
+    return name if name in LEGACY_WEB_ENCODINGS else "cp1252"
 
 
 def _error_detail(exc: etree.XMLSyntaxError) -> str:
@@ -373,6 +401,11 @@ def _recover(text: str, detail: str, notes: list[str]) -> etree._Element:
     """Repair what commonly breaks feeds, then let libxml2's recovery mode read the rest."""
     notes.append(f"the feed is not well-formed XML ({detail}); recovered what could be read")
     text = _cut_leading_junk(text, notes)
+    # Entities are never expanded anyway, and a broken DTD (or an entity bomb, which libxml2
+    # stops at) would end recovery right there.
+    text, dropped = _DOCTYPE.subn("", text, count=1)
+    if dropped:
+        notes.append("dropped the DOCTYPE declaration to read the rest")
     text = _repair_references(text, notes)
     parser = _xml_parser(recover=True, encoding="utf-8")
     try:
@@ -381,7 +414,13 @@ def _recover(text: str, detail: str, notes: list[str]) -> etree._Element:
         root = None
     if root is None:
         raise FeedError("not a feed: no XML element could be read")
+    remaining = len(parser.error_log.filter_from_errors())
+    if remaining:
+        notes.append(f"{remaining} XML errors remained after repair; some content may be lost")
     return root
+
+
+_DOCTYPE = re.compile(r"<!DOCTYPE\b[^\[>]*(?:\[.*?\]\s*)?>", re.DOTALL | re.IGNORECASE)
 
 
 _FEED_START = re.compile(r"<\?xml\b|<(?:[A-Za-z_][\w.-]*:)?(?:rss|feed|RDF)\b")
@@ -490,16 +529,11 @@ def _to_feed(root: etree._Element, url: str | None, notes: list[str]) -> Feed:
         if channel is None:
             notes.append("the <rss> element has no <channel>; read its children instead")
             channel = root
-        items = _children(channel, RSS_NAMESPACES, "item") or _children(
-            root, RSS_NAMESPACES, "item"
-        )
-        return _rss_feed(root, channel, items, url, notes)
+        return _rss_feed(root, channel, _rss_items(root), url, notes)
     if local == "RDF" and namespace == NS_RDF:
         channel = _first(root, RSS_NAMESPACES, "channel")
-        items = _children(root, RSS_NAMESPACES, "item")
-        if channel is not None and not items:
-            items = _children(channel, RSS_NAMESPACES, "item")
-        return _rss_feed(root, channel if channel is not None else root, items, url, notes)
+        channel = channel if channel is not None else root
+        return _rss_feed(root, channel, _rss_items(root), url, notes)
     if local == "feed" and namespace in (NS_ATOM10, NS_ATOM03, ""):
         if not namespace:
             notes.append("the <feed> element has no Atom namespace; read it as Atom")
@@ -542,6 +576,16 @@ def _rss_feed(
         items=records,
         warnings=notes,
     )
+
+
+def _rss_items(root: etree._Element) -> list[etree._Element]:
+    """Every <item>, wherever it sits: RSS 2.0 nests items in <channel>, RSS 1.0 beside it, and
+    a recovered broken feed may nest one item in the one before."""
+    return [
+        element
+        for element in root.iter()
+        if (name := _split_tag(element.tag)) and name[0] in RSS_NAMESPACES and name[1] == "item"
+    ]
 
 
 def _link_value(element: etree._Element) -> str:
@@ -801,6 +845,7 @@ _RFC822 = re.compile(
         \d{1,2}:\d{2}(?::\d{2})?(?:\s+(?P<zone>[A-Za-z]{1,5}|[+-]\d{4}))?\s*(?:\(.*\))?$""",
     re.VERBOSE,
 )
+_NUMERIC_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2\d{2,4}\b")
 _TZINFOS = {name: int(hours * 3600) for name, hours in ZONE_OFFSETS.items()}
 # Two defaults that differ in year, month and day: a date parsed to the same value under both
 # named all three itself.
@@ -841,12 +886,23 @@ def _rfc822_zone(value: datetime, zone: str | None) -> tuple[datetime | None, st
 
 
 def _general_date(text: str) -> tuple[datetime | None, str | None]:
+    dayfirst = False
+    numeric = _NUMERIC_DATE.match(text)
+    if numeric:
+        first, separator, second = int(numeric[1]), numeric[2], int(numeric[3])
+        if separator == ".":
+            dayfirst = True  # dotted numeric dates are day-first wherever they are written
+        elif first <= 12 and second <= 12 and first != second:
+            return None, "ambiguous day and month"  # 06/02: June 2 (US) or 6 February?
     results = []
     with _warnings.catch_warnings(record=True) as caught:
         _warnings.simplefilter("always")
         for default in _DEFAULTS:
             try:
-                results.append(_dateparser.parse(text, default=default, tzinfos=_TZINFOS))
+                parsed = _dateparser.parse(
+                    text, default=default, tzinfos=_TZINFOS, dayfirst=dayfirst
+                )
+                results.append(parsed)
             except (ValueError, OverflowError):
                 return None, "unreadable date"
     if any(issubclass(w.category, _dateparser.UnknownTimezoneWarning) for w in caught):

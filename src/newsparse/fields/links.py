@@ -75,9 +75,9 @@ def find_related(
                 listed = blocks[follower]
                 if follower in skip or listed.link_density < TITLE_MIN_LINK_DENSITY:
                     break
-                for title, href in listed.links:
+                for title, listed_href in listed.links:
                     if len(title.split()) >= MIN_TITLE_WORDS or len(title) >= MIN_TITLE_CHARS:
-                        add(follower, title, href)
+                        add(follower, title, listed_href)
                 result.used.add(follower)
             result.used.add(index)
             continue

@@ -34,7 +34,9 @@ def _aware(moment: datetime, offset_minutes: int | None) -> datetime:
 def _time_text(moment: datetime, language: str) -> str:
     """A feed item's time as the page shows it: "6:58 PM" in English, "18:58" elsewhere."""
     if language == "en":
-        return f"{(moment.hour - 1) % 12 + 1}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
+        return (
+            f"{(moment.hour - 1) % 12 + 1}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
+        )
     return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
@@ -46,7 +48,9 @@ def _blocks(rng: random.Random, lang_code: str, kinds: list[str]) -> list[Block]
         if kind == "heading":
             level = 3 if seen_h2 and rng.random() < 0.3 else 2
             seen_h2 = True
-            blocks.append(Block(kind="heading", text=prose.headline(rng, lang, (2, 8)), level=level))
+            blocks.append(
+                Block(kind="heading", text=prose.headline(rng, lang, (2, 8)), level=level)
+            )
         elif kind == "list":
             items = [
                 prose.fragment(rng, lang, (3, 14))
@@ -146,16 +150,15 @@ def articles(
     )
     kinds = draw(
         st.lists(
-            st.sampled_from([kind for kind, weight in _BLOCK_KIND_WEIGHTS.items()
-                             for _ in range(weight // 2)]),
+            st.sampled_from(
+                [kind for kind, weight in _BLOCK_KIND_WEIGHTS.items() for _ in range(weight // 2)]
+            ),
             min_size=max(1, min_blocks),
             max_size=max(1, max_blocks),
         )
     )
     body = _blocks(rng, code, _fix_kinds(kinds))
-    images = [
-        _image(rng, code, base, published.year) for _ in range(draw(st.integers(0, 3)))
-    ]
+    images = [_image(rng, code, base, published.year) for _ in range(draw(st.integers(0, 3)))]
     authors = _authors(rng, code, base, draw(st.integers(0, 3)))
     related = [
         Link(

@@ -417,11 +417,12 @@ def _site_header(ctx: _Ctx, site_name: str | None) -> str:
 
 
 def _cookie_banner(ctx: _Ctx) -> str:
-    text = " ".join(ctx.phrase("cookie_text") for _ in range(ctx.rng.randint(1, 2)))
-    buttons = "".join(tag("button", esc(ctx.phrase("cookie_button"))) for _ in range(2))
-    return tag(
-        "div", tag("p", esc(text)) + buttons, class_=ctx.cls("cookie-consent"), role="dialog"
-    )
+    table = CHROME_PHRASES.get(ctx.language, CHROME_PHRASES["en"])
+    texts = ctx.rng.sample(table["cookie_text"], k=ctx.rng.randint(1, len(table["cookie_text"])))
+    buttons = ctx.rng.sample(table["cookie_button"], k=min(2, len(table["cookie_button"])))
+    ctx.chrome.extend(text for text in (*texts, *buttons) if text not in ctx.chrome)
+    inner = tag("p", esc(" ".join(texts))) + "".join(tag("button", esc(b)) for b in buttons)
+    return tag("div", inner, class_=ctx.cls("cookie-consent"), role="dialog")
 
 
 def _newsletter(ctx: _Ctx) -> str:
@@ -621,8 +622,10 @@ def render(article: Article, rng: random.Random, options: Options) -> GeneratedP
     card_related = [link for link in related if link not in inline_related]
     description = None
     if options.meta or options.json_ld:
+        # Sites without a dek describe the page with the lead's first sentence.
+        lead_text = article.body[0].text if article.body else ""
         description = article.subheadline or (
-            article.body[0].text.split(". ")[0] if article.body else None
+            lead_text.split(". ")[0].rstrip(".") + "." if lead_text else None
         )
     shows_tags = bool(article.tags) and (options.meta or options.json_ld or options.show_tags)
     expected = expected.model_copy(

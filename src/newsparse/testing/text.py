@@ -42,7 +42,9 @@ def _phrase(rng: random.Random, language: str, role: str, used: list[str]) -> st
 def _byline(rng: random.Random, language: str, authors: list[Author]) -> str:
     lang = LANGUAGES.get(language, LANGUAGES["en"])
     names = [author.name for author in authors]
-    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {lang.and_word} {names[-1]}"
+    joined = (
+        names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {lang.and_word} {names[-1]}"
+    )
     prefixes = lang.by_plural if len(names) > 1 and lang.by_plural else lang.by
     return f"{rng.choice(prefixes)} {joined}"
 
@@ -102,9 +104,9 @@ def render_text(
 
     images: list[Image] = []
     lead = article.images[0] if article.images and shape != "minimal" else None
-    if lead is not None and lead.caption:
-        credit = f" ({lead.credit})" if lead.credit else ""
-        lines.append(lead.caption + credit)
+    # A caption line is told from a paragraph by its credit, so only credited captions appear.
+    if lead is not None and lead.caption and lead.credit:
+        lines.append(f"{lead.caption} ({lead.credit})")
         images.append(Image(caption=lead.caption, credit=lead.credit))
     if "media_note" in kinds:
         lines.append(phrase("media_note"))
@@ -182,7 +184,11 @@ def render_text(
     )
     features = {name for name, on in (("crlf", crlf), ("nbsp", nbsp)) if on}
     return GeneratedPage(
-        text, expected, chrome=tuple(chrome), template="text", features=frozenset({shape, *features})
+        text,
+        expected,
+        chrome=tuple(chrome),
+        template="text",
+        features=frozenset({shape, *features}),
     )
 
 
