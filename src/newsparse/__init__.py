@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsparse.api import parse
 from newsparse.errors import EmptyDocumentError, FeedError, NewsparseError
+from newsparse.feeds import looks_like_feed, parse_feed
 from newsparse.models import (
     Article,
     Author,
@@ -32,5 +33,7 @@ __all__ = [
     "NewsparseError",
     "Removal",
     "__version__",
+    "looks_like_feed",
     "parse",
+    "parse_feed",
 ]

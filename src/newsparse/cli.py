@@ -11,7 +11,8 @@ import click
 from newsparse import __version__
 from newsparse.api import parse
 from newsparse.errors import NewsparseError
-from newsparse.models import Article
+from newsparse.feeds import looks_like_feed, parse_feed
+from newsparse.models import Article, Feed
 
 
 def _read_input(page: str) -> bytes:
@@ -35,16 +36,21 @@ def main() -> None:
 def parse_command(
     page: str, url: str | None, charset: str | None, comments: bool, indent: int
 ) -> None:
-    """Parse PAGE (a file path, or - for stdin) and print the record as JSON."""
+    """Parse PAGE (an HTML page or an RSS/Atom feed; a file path, or - for stdin) and print
+    the record as JSON."""
     try:
         data = _read_input(page)
     except OSError as exc:
         raise click.ClickException(f"cannot read {page}: {exc.strerror or exc}") from exc
     try:
-        article = parse(data, url=url, charset=charset, include_comments=comments)
+        record: Article | Feed
+        if looks_like_feed(data):
+            record = parse_feed(data, url=url)
+        else:
+            record = parse(data, url=url, charset=charset, include_comments=comments)
     except NewsparseError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(article.model_dump_json(indent=indent or None))
+    click.echo(record.model_dump_json(indent=indent or None))
 
 
 @main.command("schema")

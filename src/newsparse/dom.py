@@ -139,5 +139,9 @@ def absolute_url(href: str | None, base: str | None) -> str | None:
     href = href.strip()
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
         return None
-    resolved = urljoin(base, href) if base else href
-    return resolved if urlsplit(resolved).scheme in ("http", "https", "") else None
+    try:
+        resolved = urljoin(base, href) if base else href
+        scheme = urlsplit(resolved).scheme
+    except ValueError:  # malformed authority such as "http://[::1" (urllib raises)
+        return None
+    return resolved if scheme in ("http", "https", "") else None

@@ -516,7 +516,6 @@ def _either(
 
 _DC = frozenset({NS_DC})
 _CONTENT = frozenset({NS_CONTENT})
-_MEDIA = frozenset({NS_MEDIA})
 
 
 def _to_feed(root: etree._Element, url: str | None, notes: list[str]) -> Feed:
@@ -529,11 +528,11 @@ def _to_feed(root: etree._Element, url: str | None, notes: list[str]) -> Feed:
         if channel is None:
             notes.append("the <rss> element has no <channel>; read its children instead")
             channel = root
-        return _rss_feed(root, channel, _rss_items(root), url, notes)
+        return _rss_feed(channel, _rss_items(root), url, notes)
     if local == "RDF" and namespace == NS_RDF:
         channel = _first(root, RSS_NAMESPACES, "channel")
         channel = channel if channel is not None else root
-        return _rss_feed(root, channel, _rss_items(root), url, notes)
+        return _rss_feed(channel, _rss_items(root), url, notes)
     if local == "feed" and namespace in (NS_ATOM10, NS_ATOM03, ""):
         if not namespace:
             notes.append("the <feed> element has no Atom namespace; read it as Atom")
@@ -546,26 +545,26 @@ def _to_feed(root: etree._Element, url: str | None, notes: list[str]) -> Feed:
 
 
 def _rss_feed(
-    root: etree._Element,
     channel: etree._Element,
     items: list[etree._Element],
     url: str | None,
     notes: list[str],
 ) -> Feed:
     link_el = _first(channel, RSS_NAMESPACES, "link")
-    link = _absolute(_link_value(link_el), _base_of(link_el, url)) if link_el is not None else None
+    top = _Base(url, None)
+    link = _resolve(_link_value(link_el), link_el, top) if link_el is not None else None
     if link is None:
-        link = _atom_link(channel, frozenset({NS_ATOM10}), url)
+        link = _atom_link(channel, frozenset({NS_ATOM10}), top)
     language_el = _either(
         _first(channel, RSS_NAMESPACES, "language"), _first(channel, _DC, "language")
     )
     language = _plain(_raw_text(language_el), html=False) if language_el is not None else None
     # Relative item links in RSS point into the site, so the channel link is their base when it
-    # is absolute; the feed's own URL comes next.
-    item_base = link if link and urlsplit(link).scheme else url
+    # is absolute (it already holds any xml:base of the channel and above); else the feed's URL.
+    base = _Base(link, channel) if _is_absolute(link) else _Base(url, None)
     records = []
     for position, item in enumerate(items, start=1):
-        record = _rss_item(item, position, item_base, notes)
+        record = _rss_item(item, position, base, notes)
         if record is not None:
             records.append(record)
     return Feed(
@@ -594,10 +593,10 @@ def _link_value(element: etree._Element) -> str:
 
 
 def _rss_item(
-    item: etree._Element, position: int, base: str | None, notes: list[str]
+    item: etree._Element, position: int, base: _Base, notes: list[str]
 ) -> FeedItem | None:
     link_el = _first(item, RSS_NAMESPACES, "link")
-    url = _absolute(_link_value(link_el), _base_of(link_el, base)) if link_el is not None else None
+    url = _resolve(_link_value(link_el), link_el, base) if link_el is not None else None
     if url is None:
         url = _guid_link(item) or _atom_link(item, frozenset({NS_ATOM10}), base)
     summary = (
@@ -632,10 +631,10 @@ def _media_description(item: etree._Element) -> str | None:
 
 
 def _atom_feed(root: etree._Element, ns: frozenset[str], url: str | None, notes: list[str]) -> Feed:
-    link = _atom_link(root, ns, url)
-    # Atom resolves against xml:base, then the document's own URL; the feed's link stands in for
-    # the URL when the caller gave none.
-    entry_base = url or link
+    link = _atom_link(root, ns, _Base(url, None))
+    # Atom resolves against xml:base, then the document's own URL; an absolute feed link stands
+    # in for the URL when the caller gave none.
+    entry_base = _Base(url or (link if _is_absolute(link) else None), None)
     records = []
     for position, entry in enumerate(_children(root, ns, "entry"), start=1):
         record = _atom_entry(entry, ns, position, entry_base, notes)
@@ -652,7 +651,7 @@ def _atom_feed(root: etree._Element, ns: frozenset[str], url: str | None, notes:
 
 
 def _atom_entry(
-    entry: etree._Element, ns: frozenset[str], position: int, base: str | None, notes: list[str]
+    entry: etree._Element, ns: frozenset[str], position: int, base: _Base, notes: list[str]
 ) -> FeedItem | None:
     summary = (
         _atom_text(_first(entry, ns, "summary"))
@@ -668,7 +667,7 @@ def _atom_entry(
     return _make_item(position, title, _atom_link(entry, ns, base), summary, date_el, notes)
 
 
-def _atom_link(parent: etree._Element, ns: frozenset[str], base: str | None) -> str | None:
+def _atom_link(parent: etree._Element, ns: frozenset[str], base: _Base) -> str | None:
     """The ``rel="alternate"`` link (the default rel), preferring an HTML one."""
     alternates = [
         link
@@ -677,7 +676,7 @@ def _atom_link(parent: etree._Element, ns: frozenset[str], base: str | None) -> 
     ]
     alternates.sort(key=lambda link: (link.get("type") or "text/html").lower() != "text/html")
     for link in alternates:
-        resolved = _absolute(link.get("href"), _base_of(link, base))
+        resolved = _resolve(link.get("href"), link, base)
         if resolved:
             return resolved
     return None
@@ -811,20 +810,33 @@ def html_to_text(fragment: str) -> str:
     return "".join(parts)
 
 
-def _base_of(element: etree._Element, start: str | None) -> str | None:
-    """The base URL in force at ``element``: its xml:base and its ancestors', outermost first,
-    resolved on top of ``start``."""
+@dataclass(frozen=True)
+class _Base:
+    """A base URL and the element it is in force at: xml:base attributes on that element and
+    above are already part of ``url``; those below it still apply."""
+
+    url: str | None
+    scope: etree._Element | None
+
+
+def _resolve(href: str | None, element: etree._Element, base: _Base) -> str | None:
+    """``href`` found on ``element``, made absolute against the xml:base chain above it, itself
+    resolved on top of ``base``."""
     chain = []
     node: etree._Element | None = element
-    while node is not None:
-        value = node.get(_XML_BASE)
-        if value and value.strip():
-            chain.append(value.strip())
+    while node is not None and node is not base.scope:
+        value = (node.get(_XML_BASE) or "").strip()
+        if value:
+            chain.append(value)
         node = node.getparent()
-    base = start
+    current = base.url
     for value in reversed(chain):
-        base = urljoin(base, value) if base else value
-    return base
+        current = urljoin(current, value) if current else value
+    return _absolute(href, current)
+
+
+def _is_absolute(url: str | None) -> bool:
+    return bool(url) and bool(urlsplit(url or "").scheme)
 
 
 def _absolute(href: str | None, base: str | None) -> str | None:
@@ -855,8 +867,16 @@ _DEFAULTS = (datetime(2001, 1, 1), datetime(2002, 2, 2))
 def read_date(text: str) -> tuple[datetime | None, str | None]:
     """A feed date as ``(datetime, None)``, or ``(None, reason)`` when it cannot be read without
     guessing. RFC 822 dates go through ``email.utils``, ISO 8601 through ``dateutil.isoparse``,
-    anything else through ``dateutil.parser.parse`` (which must find year, month and day)."""
-    text = " ".join(text.split())
+    anything else through ``dateutil.parser.parse`` (which must find year, month and day).
+    Zones come back as plain ``datetime.timezone`` offsets, whichever parser read them."""
+    value, problem = _read_date(" ".join(text.split()))
+    offset = value.utcoffset() if value is not None else None
+    if value is not None and offset is not None:
+        value = value.replace(tzinfo=timezone.utc if not offset else timezone(offset))
+    return value, problem
+
+
+def _read_date(text: str) -> tuple[datetime | None, str | None]:
     if _ISO_DATE.match(text):
         try:
             return _dateparser.isoparse(text), None
