@@ -154,7 +154,7 @@ def _on_alarm(signum: int, frame: object) -> None:
     raise _PageTimeout
 
 
-def _run_page(index: int, page: PageInput, parser: Parser, alarm_after: float | None) -> BatchRow:
+def run_page(index: int, page: PageInput, parser: Parser, alarm_after: float | None) -> BatchRow:
     """Parse one page into a row, turning every failure into an error row."""
     error: BatchError | None = None
     article: Article | None = None
@@ -220,7 +220,7 @@ def _worker_main(
         if chunk is None:
             return
         for index, page in chunk:
-            row = _run_page(index, page, parser, alarm_after)
+            row = run_page(index, page, parser, alarm_after)
             kind = row.error.kind if row.error else None
             try:
                 conn.send((index, kind, _encode_safely(row, how)))

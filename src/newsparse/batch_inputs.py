@@ -236,28 +236,28 @@ def _media_type(content_type: str | None) -> str:
 def read_warc(path: str) -> Iterator[PageInput]:
     """The HTML response and resource records of a WARC or WARC.gz file.
 
-    A file that stops making sense (truncated, corrupt) ends with one ``unreadable`` page naming
-    the offset, so the damage shows in the output instead of silently shortening it.
+    ``path`` may also be a URL when ``fsspec`` is installed (FastWARC opens it). A file that
+    stops making sense ends with one ``unreadable`` page naming the offset, so the damage shows
+    in the output instead of silently shortening it.
     """
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-    with open(path, "rb") as raw:
+    previous = 0
+    try:
         records = ArchiveIterator(
-            raw,
+            path,
             record_types=WarcRecordType.response | WarcRecordType.resource,
             parse_http=True,
             auto_decode="all",  # undo chunked transfer and gzip/deflate/brotli content coding
         )
-        before = 0
-        try:
-            for record in records:
-                # On-disk bytes read so far: close enough to split progress between records.
-                size, before = raw.tell() - before, raw.tell()
-                page = warc_page(record, path, size)
-                if page is not None:
-                    yield page
-        except (OSError, ValueError) as exc:
-            yield PageInput(id=f"{path}@{raw.tell()}", problem=f"bad WARC file: {exc}")
+        for record in records:
+            # On-disk offsets: the gap to the previous record is close enough for progress.
+            size, previous = record.stream_pos - previous, record.stream_pos
+            page = warc_page(record, path, size)
+            if page is not None:
+                yield page
+    except (OSError, ValueError) as exc:
+        yield PageInput(id=f"{path}@{previous}", problem=f"bad WARC file: {exc}")
 
 
 def warc_page(record: Any, path: str, size: int) -> PageInput | None:
