@@ -86,7 +86,8 @@ class TextBlock:
     text: str
     path: tuple[int, ...]
     """mem_ids of the ancestor elements, outermost first (the block's own element last)."""
-    node: Node
+    node: Node | None
+    """The element the block came from; None for blocks read from plain text."""
     link_chars: int = 0
     links: list[tuple[str, str]] = field(default_factory=list)
     """(anchor text, href) of the links inside the block, in order."""

@@ -106,7 +106,8 @@ def _item(
         (h for _, h in time_block.links if h), None
     )
     published = None
-    time_node = time_block.node.css_first("time[datetime]")
+    node = time_block.node
+    time_node = node.css_first("time[datetime]") if node is not None else None
     if time_node is not None and normalize_space(time_node.text()) == time_block.text:
         published = parse_machine_date(attr(time_node, "datetime"))
     return FeedItem(

@@ -227,7 +227,8 @@ class _Dates:
 def _visible_moment(ctx: _Ctx, moment: datetime, machine_readable: bool) -> tuple[str, bool]:
     """The visible date text and whether it keeps the offset for a reader of the page."""
     if machine_readable:
-        if ctx.options.family != "div_soup" and ctx.rng.random() < 0.25:
+        # The markup states the full time, so the visible text may show just the day.
+        if ctx.rng.random() < 0.25:
             return dates.visible_date(moment, ctx.language, ctx.rng), True
         return dates.visible_datetime(moment, ctx.language, ctx.rng), True
     with_offset = dates.visible_with_offset(moment)
