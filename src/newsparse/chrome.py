@@ -183,6 +183,11 @@ _EXACT_LINES: dict[str, RemovalKind] = {
     for kind, phrases in vocab.CHROME_EXACT_LINES.items()
     for phrase in phrases
 }
+_CONTAINED_PHRASES: dict[str, RemovalKind] = {
+    phrase: kind  # type: ignore[misc]
+    for kind, phrases in vocab.CHROME_LINE_CONTAINS.items()
+    for phrase in phrases
+}
 
 
 def classify_line(text: str) -> RemovalKind | None:
@@ -190,9 +195,15 @@ def classify_line(text: str) -> RemovalKind | None:
     required", "Skip to content"...), or None."""
     if len(text) > CHROME_LINE_MAX_CHARS:
         return None
-    exact = _EXACT_LINES.get(text.strip(" .:!·|").casefold())
+    folded = text.casefold()
+    exact = _EXACT_LINES.get(folded.strip(" .:!·|"))
     if exact is not None:
         return exact
+    contained = next(
+        (kind for phrase, kind in _CONTAINED_PHRASES.items() if phrase in folded), None
+    )
+    if contained is not None:
+        return contained
     match = _CHROME_LINE.match(text)
     if match and match.lastgroup:
         kind: RemovalKind = match.lastgroup  # type: ignore[assignment]

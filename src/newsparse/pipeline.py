@@ -28,9 +28,12 @@ MIN_BODY_CHARS = 500
 # Bylines and datelines sit near the headline: search this many blocks after it.
 BYLINE_SEARCH_BLOCKS = 25
 MAX_BYLINE_LINE_CHARS = 250
+# Without an <h1>, the headline is looked for among this many blocks from the top.
+HEADLINE_SEARCH_BLOCKS = 60
 # A page with less body than this and at least LISTING_MIN_TEASERS teasers is a listing.
 LISTING_MAX_BODY_CHARS = 400
 MAX_READING_TIME_LINE_CHARS = 40
+MAX_DATELINE_WORDS_CHARS = 40
 LISTING_MIN_TEASERS = 6
 
 Drops = dict[int, tuple[RemovalKind, str]]
@@ -70,11 +73,20 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     related = find_related(page.blocks, set(drop), base, url)
     _claim(drop, related.used, "related", "related-article teaser")
 
-    head_index = _headline_block(page.blocks, h1_text or title)
+    if source == "title" and structured.title:
+        # No <h1> and no structured headline: trust the part of <title> the page shows.
+        shown = headline.shown_title_part(
+            structured.title, [b.text for b in page.blocks[:HEADLINE_SEARCH_BLOCKS]]
+        )
+        title = shown or title
+    found_headline = _headline_block(page.blocks, h1_text or title)
+    head_index = found_headline or 0
     visible_authors, dateline_texts = _claim_bylines(
         page.blocks, drop, head_index, byline_texts, base
     )
     loose_captions = _claim_captions(page.blocks, drop)
+    if dek is None:
+        dek = _dek_beside_headline(page.blocks, found_headline, drop)
 
     authors, source = byline.choose_authors(
         byline.authors_from_jsonld(structured.article, base),
@@ -172,13 +184,13 @@ def _mark_text_chrome(page: Walk, drop: Drops) -> None:
             drop[index] = ("repeated", f"repeated {chrome.REPEATED_LINE_MIN_COUNT}+ times")
 
 
-def _headline_block(blocks: list[TextBlock], headline_text: str | None) -> int:
+def _headline_block(blocks: list[TextBlock], headline_text: str | None) -> int | None:
     if headline_text:
         key = normalize_space(headline_text).casefold()
         for index, block in enumerate(blocks):
             if block.text.casefold() == key:
                 return index
-    return 0
+    return None
 
 
 def _claim_bylines(
@@ -208,14 +220,42 @@ def _claim_bylines(
     return authors, lines
 
 
+def _container_path(block: TextBlock) -> tuple[int, ...]:
+    return block.path if block.tag == "run" else block.path[:-1]
+
+
+def _dek_beside_headline(
+    blocks: list[TextBlock], head_index: int | None, drop: Drops
+) -> str | None:
+    """A standfirst without markup cues: the one sentence-sized block that shares the
+    headline's container, when the story's paragraphs sit in another container."""
+    if head_index is None:
+        return None
+    home = blocks[head_index].path[:-1]
+    following = [i for i in range(head_index + 1, len(blocks)) if i not in drop][:2]
+    if len(following) < 2:
+        return None
+    candidate, after = blocks[following[0]], blocks[following[1]]
+    if (
+        _container_path(candidate) == home
+        and _container_path(after) != home
+        and headline.DEK_MIN_CHARS <= len(candidate.text) <= headline.DEK_MAX_CHARS
+        and candidate.link_density == 0
+        and candidate.tag in ("p", "run")
+    ):
+        drop[following[0]] = ("boilerplate", "standfirst (kept as subheadline)")
+        return candidate.text
+    return None
+
+
 def _is_reading_time(text: str) -> bool:
     return len(text) <= MAX_READING_TIME_LINE_CHARS and metadata.reading_time(text) is not None
 
 
 def _is_dateline(text: str) -> bool:
-    match = VISIBLE_DATE.search(text)
-    # A line that is mostly a date (a few words around it at most) is a dateline.
-    return match is not None and len(text) - len(match.group(0)) <= 40
+    # A line that is mostly dates (a few words around them at most) is a dateline.
+    rest = VISIBLE_DATE.sub("", text)
+    return len(rest) < len(text) and len(rest.strip()) <= MAX_DATELINE_WORDS_CHARS
 
 
 def _claim_captions(blocks: list[TextBlock], drop: Drops) -> list[str]:
@@ -223,10 +263,29 @@ def _claim_captions(blocks: list[TextBlock], drop: Drops) -> list[str]:
     for index, block in enumerate(blocks):
         if index in drop:
             continue
-        if block.tag == "caption" or images.looks_like_caption(block.text):
+        if block.tag == "caption" or images.looks_like_caption(block.text) or _beside_image(block):
             drop[index] = ("caption", "figure caption")
             captions.append(block.text)
     return captions
+
+
+# Levels climbed from a short text block to find the image it captions.
+CAPTION_IMAGE_LEVELS = 2
+
+
+def _beside_image(block: TextBlock) -> bool:
+    """A short text that shares its wrapper with nothing but an image is that image's caption
+    (div-soup figures have no <figcaption>)."""
+    if len(block.text) > images.MAX_CAPTION_CHARS or block.node is None:
+        return False
+    node = block.node if block.tag == "run" else block.node.parent
+    for _ in range(CAPTION_IMAGE_LEVELS):
+        if node is None or normalize_space(node.text()) != block.text:
+            return False
+        if node.css_first("img, picture, video") is not None:
+            return True
+        node = node.parent
+    return False
 
 
 def _body_with_fallback(

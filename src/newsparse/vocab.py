@@ -411,6 +411,21 @@ CHROME_EXACT_LINES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Phrases that make a short line chrome wherever they stand in it ("© 2024 The Ledger. All
+# rights reserved.").
+CHROME_LINE_CONTAINS: dict[str, tuple[str, ...]] = {
+    "footer": (
+        "all rights reserved",
+        "alle rechte vorbehalten",
+        "tous droits réservés",
+        "todos los derechos reservados",
+        "tutti i diritti riservati",
+        "todos os direitos reservados",
+        "alle rechten voorbehouden",
+        "все права защищены",
+    ),
+}
+
 # Labels that introduce a related-article insert or list; stripped from link titles.
 RELATED_LABELS = (
     "read also",
@@ -427,6 +442,22 @@ RELATED_LABELS = (
     "more from",
     "more on this",
     "more on this story",
+    "more on this topic",
+    "more on this subject",
+    "related coverage",
+    "related reading",
+    "read next",
+    "what to read next",
+    "mehr zu diesem thema",
+    "weitere artikel zum thema",
+    "passend zum thema",
+    "à lire également",
+    "dans la même rubrique",
+    "más sobre este tema",
+    "noticias relacionadas",
+    "artículos relacionados",
+    "по теме",
+    "читайте также",
     "further reading",
     "mehr zum thema",
     "lesen sie auch",
@@ -447,7 +478,6 @@ RELATED_LABELS = (
     "leia também",
     "lees ook",
     "zie ook",
-    "читайте также",
 )
 # Headings of timed-list widgets.
 FEED_LABELS = (

@@ -105,11 +105,20 @@ def parse_machine_date(text: str | None) -> datetime | None:
 
 def find_visible_date(text: str, dayfirst: bool = True) -> FoundDate | None:
     """The first date (with its time, if shown) in a line of visible text."""
+    return next((found for _, found in find_visible_dates(text, dayfirst)), None)
+
+
+def find_visible_dates(text: str, dayfirst: bool = True) -> list[tuple[str, FoundDate]]:
+    """Every date in a line, each with the text between it and the previous date (where
+    words such as "Updated" say what the date is)."""
+    results: list[tuple[str, FoundDate]] = []
+    previous_end = 0
     for match in VISIBLE_DATE.finditer(text):
         found = parse_visible_date(match.group(0), dayfirst)
         if found is not None:
-            return found
-    return None
+            results.append((text[previous_end : match.start()], found))
+            previous_end = match.end()
+    return results
 
 
 def parse_visible_date(span: str, dayfirst: bool = True) -> FoundDate | None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsparse.blocks import TextBlock
+from newsparse.chrome import classify_line
 from newsparse.dom import absolute_url, attr, normalize_space
 from newsparse.fields.dates import VISIBLE_DATE, parse_machine_date
 from newsparse.models import FeedItem
@@ -83,15 +84,23 @@ def _groups_from(blocks: list[TextBlock], start: int) -> list[tuple[int, int, in
             and headline.anchor is not None
             and blocks[summary_index].anchor == headline.anchor
         )
-        if not same_card and (
-            summary_index >= len(blocks)
-            or is_time_line(blocks[summary_index].text)
-            or blocks[summary_index].link_density > MAX_SUMMARY_LINK_DENSITY
+        if (summary_index < len(blocks) and _ends_list(blocks[summary_index])) or (
+            not same_card
+            and (
+                summary_index >= len(blocks)
+                or is_time_line(blocks[summary_index].text)
+                or blocks[summary_index].link_density > MAX_SUMMARY_LINK_DENSITY
+            )
         ):
             summary_index = None
         groups.append((index, index + 1, summary_index))
         index = (summary_index if summary_index is not None else index + 1) + 1
     return groups
+
+
+def _ends_list(block: TextBlock) -> bool:
+    """A heading or a chrome line after an item starts the next section, not a summary."""
+    return block.tag == "heading" or classify_line(block.text) is not None
 
 
 def _item(

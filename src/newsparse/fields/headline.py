@@ -57,6 +57,18 @@ def _looks_like_domain(text: str) -> bool:
     return bool(re.fullmatch(r"(?:www\.)?[\w-]+\.[a-z]{2,}(?:\.[a-z]{2})?", text.strip().lower()))
 
 
+def shown_title_part(title: str, shown: list[str]) -> str | None:
+    """When a page has no <h1>, the part of its <title> that the page shows as a line of text
+    is the headline ("Storm closes port – The Ledger" over a div reading "Storm closes port")."""
+    whole = _key(title)
+    keys = {_key(line) for line in shown}
+    if whole in keys:
+        return normalize_space(title)
+    parts = [normalize_space(p) for p in _TITLE_SEPARATORS.split(title)]
+    matching = [p for p in parts if p and _key(p) in keys]
+    return max(matching, key=len) if matching else None
+
+
 def main_h1(tree: LexborHTMLParser) -> Node | None:
     """The headline element: the first <h1> inside <article>/<main>, else the first <h1>
     that is not a logo (a link to the home page or an image)."""

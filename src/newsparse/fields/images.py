@@ -38,8 +38,19 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     return caption, None
 
 
+# A caption is a sentence or two; a long paragraph that ends in a credit is body text.
+MAX_CAPTION_CHARS = 400
+
+
 def looks_like_caption(text: str) -> bool:
-    return TRAILING_CREDIT.search(text) is not None
+    """A short line that ends in a photo credit: "(Name/Agency via Getty Images)" or, after a
+    finished sentence, "Photo: Name"."""
+    if len(text) > MAX_CAPTION_CHARS:
+        return False
+    if TRAILING_CREDIT.search(text) is not None:
+        return True
+    caption, credit = split_credit(text)
+    return credit is not None and (not caption or caption.endswith((".", "!", "?", "…")))
 
 
 def _image_url(node: Node, base: str | None) -> str | None:

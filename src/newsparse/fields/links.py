@@ -71,14 +71,24 @@ def find_related(
             continue
         if is_related_heading(block.text):
             # "Mehr zum Thema" / "Related stories" over a list of links: each link is a record.
-            for follower in range(index + 1, min(len(blocks), index + 1 + MAX_LISTED_LINKS)):
+            follower = index + 1
+            while follower < min(len(blocks), index + 1 + 2 * MAX_LISTED_LINKS):
                 listed = blocks[follower]
                 if follower in skip or listed.link_density < TITLE_MIN_LINK_DENSITY:
                     break
-                for title, listed_href in listed.links:
-                    if len(title.split()) >= MIN_TITLE_WORDS or len(title) >= MIN_TITLE_CHARS:
-                        add(follower, title, listed_href)
+                titles = [
+                    (title, listed_href)
+                    for title, listed_href in listed.links
+                    if len(title.split()) >= MIN_TITLE_WORDS or len(title) >= MIN_TITLE_CHARS
+                ]
+                summary = _card_summary(blocks, follower + 1, skip) if len(titles) == 1 else None
+                for title, listed_href in titles:
+                    add(follower, title, listed_href, summary)
                 result.used.add(follower)
+                follower += 1
+                if summary is not None:
+                    result.used.add(follower)
+                    follower += 1
             result.used.add(index)
             continue
         if not block.links:
@@ -91,17 +101,27 @@ def find_related(
             continue
         summary_index = index + 1
         if summary_index < len(blocks) and summary_index not in skip:
-            summary = blocks[summary_index]
-            same_card = summary.anchor is not None and summary.anchor == block.anchor
-            if (_is_summary(summary) or (same_card and not is_time_line(summary.text))) and (
-                _TRAILS_OFF.search(summary.text) or block.zone == "related"
+            teaser = blocks[summary_index]
+            same_card = teaser.anchor is not None and teaser.anchor == block.anchor
+            if (_is_summary(teaser) or (same_card and not is_time_line(teaser.text))) and (
+                _TRAILS_OFF.search(teaser.text) or block.zone == "related"
             ):
-                add(index, block.text, href, summary.text)
+                add(index, block.text, href, teaser.text)
                 result.used.add(summary_index)
                 continue
         if block.zone == "related":
             add(index, block.text, href)
     return result
+
+
+def _card_summary(blocks: list[TextBlock], index: int, skip: set[int]) -> str | None:
+    """The short unlinked text under a listed teaser title, if the next block is one."""
+    if index >= len(blocks) or index in skip:
+        return None
+    block = blocks[index]
+    if block.tag == "heading" or is_related_heading(block.text) or not _is_summary(block):
+        return None
+    return block.text
 
 
 def _is_title(block: TextBlock) -> bool:

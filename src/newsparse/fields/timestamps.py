@@ -9,7 +9,7 @@ from datetime import datetime
 from newsparse import vocab
 from newsparse.fields.dates import (
     date_from_url,
-    find_visible_date,
+    find_visible_dates,
     parse_machine_date,
     same_instant_or_wall_clock,
 )
@@ -79,16 +79,16 @@ def choose_dates(evidence: DateEvidence, warnings: list[str]) -> ChosenDates:
 
     visible_published, visible_updated, shown = None, None, None
     for line in [*evidence.visible_lines, *(text for _, text in evidence.time_elements)]:
-        found = find_visible_date(line)
-        if found is None:
-            continue
-        if _says_updated(line, found.text):
-            visible_updated = visible_updated or found.value
-            continue
-        if visible_published is None:
-            visible_published, shown = found.value, found.text
-            if found.ambiguous:
-                warnings.append(f"ambiguous day/month order in {found.text!r}; read as day first")
+        for before, found in find_visible_dates(line):
+            if _says_updated(before):
+                visible_updated = visible_updated or found.value
+                continue
+            if visible_published is None:
+                visible_published, shown = found.value, found.text
+                if found.ambiguous:
+                    warnings.append(
+                        f"ambiguous day/month order in {found.text!r}; read as day first"
+                    )
 
     for source, value in structured_published:
         if value is not None:
@@ -129,9 +129,13 @@ def choose_dates(evidence: DateEvidence, warnings: list[str]) -> ChosenDates:
     return chosen
 
 
-def _says_updated(line: str, date_text: str) -> bool:
-    before = line[: line.find(date_text)].casefold() if date_text in line else line.casefold()
-    return any(word in before[-40:] for word in vocab.UPDATED_WORDS)
+# Only words this close before a date label it ("Updated: ...", "Aktualisiert am ...").
+UPDATED_LABEL_WINDOW = 40
+
+
+def _says_updated(before: str) -> bool:
+    window = before[-UPDATED_LABEL_WINDOW:].casefold()
+    return any(word in window for word in vocab.UPDATED_WORDS)
 
 
 def _order(chosen: ChosenDates, warnings: list[str]) -> None:
