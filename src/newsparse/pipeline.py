@@ -92,6 +92,8 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
         byline.authors_from_jsonld(structured.article, base),
         markup_authors or visible_authors,
         byline.authors_from_meta(structured),
+        own_names={n for n in (site, metadata.publisher_name(structured)) if n},
+        persons=byline.person_names(structured.article),
     )
     _note(provenance, "authors", source)
 

@@ -211,6 +211,9 @@ ROLE_WORDS = (
 )
 # Phrases that end a byline: what follows is a date, reading time or the like.
 BYLINE_STOP_PHRASES = (
+    "first published",
+    "zuerst veröffentlicht",
+    "erstmals veröffentlicht",
     "min read",
     "minute read",
     "minutes read",

@@ -85,6 +85,9 @@ def split_names(text: str) -> list[str]:
 
 def clean_name(raw: str) -> str | None:
     name = _PREFIX.sub("", normalize_space(raw), count=1)
+    # "Elena Roth (ero)": newsroom initials in parentheses, closed or cut off.
+    name = _TRAILING_PARENS.sub("", name)
+    name = _TRAILING_DATE_LABEL.sub("", name)
     name = _ROLE.sub("", name).strip(" ,;:|-–—·•()[]\"'")
     if not name or _NOT_A_NAME.search(name) or not _NAME_CHARS.search(name):
         return None
@@ -93,6 +96,14 @@ def clean_name(raw: str) -> str | None:
     if name.casefold() in vocab.NAME_JOINERS or name.casefold() in vocab.BYLINE_PREFIXES:
         return None
     return name
+
+
+_TRAILING_PARENS = re.compile(r"\s\([^()]{0,40}\)?$")
+# Words that introduce the date and are left behind when the date is cut off ("Stand:").
+_TRAILING_DATE_LABEL = re.compile(
+    r"\s(?:stand|updated|update|aktualisiert|published|posted|veröffentlicht|am|on|le|el)\s?:?$",
+    re.IGNORECASE,
+)
 
 
 def authors_from_jsonld(article: dict[str, Any] | None, base: str | None) -> list[Author]:
@@ -111,6 +122,17 @@ def authors_from_jsonld(article: dict[str, Any] | None, base: str | None) -> lis
             for cleaned in split_names(name) or [normalize_space(name)]:
                 authors.append(Author(name=cleaned, url=absolute_url(url, base)))
     return dedupe(authors)
+
+
+def person_names(article: dict[str, Any] | None) -> set[str]:
+    """Names the JSON-LD types as a Person."""
+    names: set[str] = set()
+    for raw in jsonld.as_list((article or {}).get("author")):
+        if isinstance(raw, dict) and "person" in jsonld.types_of(raw):
+            name = jsonld.first_text(raw.get("name"))
+            if name:
+                names.add(normalize_space(name))
+    return names
 
 
 def authors_from_markup(root: Node, base: str | None) -> tuple[list[Author], list[str]]:
@@ -144,10 +166,20 @@ def authors_from_meta(structured: StructuredData) -> list[Author]:
 
 
 def choose_authors(
-    structured_authors: list[Author], markup_authors: list[Author], meta_authors: list[Author]
+    structured_authors: list[Author],
+    markup_authors: list[Author],
+    meta_authors: list[Author],
+    own_names: set[str] | None = None,
+    persons: set[str] | None = None,
 ) -> tuple[list[Author], str | None]:
     """Prefer the structured data's people; fill their URLs from the visible byline; fall back
-    to the byline, then the meta tag."""
+    to the byline, then the meta tag. The site's own name (``own_names``: site and publisher
+    names) is never an author: it is the site, and ``site_name`` already says so."""
+    # A personal blog is named after its author: a JSON-LD Person keeps its name.
+    own = {_name_key(n) for n in own_names or ()} - {_name_key(n) for n in persons or ()}
+    structured_authors = [a for a in structured_authors if _name_key(a.name) not in own]
+    markup_authors = [a for a in markup_authors if _name_key(a.name) not in own]
+    meta_authors = [a for a in meta_authors if _name_key(a.name) not in own]
     if structured_authors:
         by_name = {a.name.casefold(): a.url for a in markup_authors}
         merged = [
@@ -160,6 +192,11 @@ def choose_authors(
     if meta_authors:
         return meta_authors, "meta"
     return [], None
+
+
+def _name_key(name: str) -> str:
+    key = normalize_space(name).casefold()
+    return key[4:] if key.startswith("the ") else key
 
 
 def dedupe(authors: list[Author]) -> list[Author]:

@@ -32,6 +32,12 @@ def site_name(structured: StructuredData) -> str | None:
     return None
 
 
+def publisher_name(structured: StructuredData) -> str | None:
+    """The JSON-LD publisher's name, when it is given."""
+    publisher = (structured.article or {}).get("publisher")
+    return jsonld.first_text(publisher) if isinstance(publisher, (dict, list)) else None
+
+
 def language(structured: StructuredData) -> str | None:
     article = structured.article or {}
     for value in (
