@@ -124,6 +124,21 @@ def authors_from_jsonld(article: dict[str, Any] | None, base: str | None) -> lis
     return dedupe(authors)
 
 
+# Levels looked up for an enclosing quotation; attributions sit right inside it.
+QUOTE_ANCESTOR_LEVELS = 4
+
+
+def _in_quotation(node: Node) -> bool:
+    current: Node | None = node
+    for _ in range(QUOTE_ANCESTOR_LEVELS):
+        if current is None:
+            return False
+        if current.tag in ("blockquote", "q", "figure", "cite"):
+            return True
+        current = current.parent
+    return False
+
+
 def person_names(article: dict[str, Any] | None) -> set[str]:
     """Names the JSON-LD types as a Person."""
     names: set[str] = set()
@@ -142,6 +157,8 @@ def authors_from_markup(root: Node, base: str | None) -> tuple[list[Author], lis
     for node in root.css(BYLINE_SELECTOR):
         if _BIO.search(attr(node, "class")) or node.tag in ("meta", "link", "img"):
             continue
+        if _in_quotation(node):
+            continue  # the speaker of a quote is not the article's author
         text = normalize_space(node.text())
         if not text or len(text) > MAX_BYLINE_CHARS:
             continue

@@ -72,14 +72,19 @@ def find_related(
         if is_related_heading(block.text):
             # "Mehr zum Thema" / "Related stories" over a list of links: each link is a record.
             follower = index + 1
+            section = block.path[:-1]
             while follower < min(len(blocks), index + 1 + 2 * MAX_LISTED_LINKS):
                 listed = blocks[follower]
-                if follower in skip or listed.link_density < TITLE_MIN_LINK_DENSITY:
+                if (
+                    follower in skip
+                    or listed.link_density < TITLE_MIN_LINK_DENSITY
+                    or listed.path[: len(section)] != section
+                ):
                     break
                 titles = [
                     (title, listed_href)
                     for title, listed_href in listed.links
-                    if len(title.split()) >= MIN_TITLE_WORDS or len(title) >= MIN_TITLE_CHARS
+                    if _is_title_text(title)
                 ]
                 summary = _card_summary(blocks, follower + 1, skip) if len(titles) == 1 else None
                 for title, listed_href in titles:
@@ -112,6 +117,16 @@ def find_related(
         if block.zone == "related":
             add(index, block.text, href)
     return result
+
+
+_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+
+
+def _is_title_text(text: str) -> bool:
+    """Headline-sized: a few words, or in scripts written without spaces, a few characters."""
+    if len(text.split()) >= MIN_TITLE_WORDS:
+        return True
+    return len(text) >= MIN_TITLE_CHARS and _UNSPACED_SCRIPT.search(text) is not None
 
 
 def _card_summary(blocks: list[TextBlock], index: int, skip: set[int]) -> str | None:
