@@ -55,6 +55,10 @@ ROLE_KINDS: dict[str, RemovalKind] = {
 }
 # Elements that are never chrome by class: they are the document or the article itself.
 NEVER_CHROME_TAGS = frozenset({"html", "body", "main", "article", "h1"})
+# Standard markers of the article body: an element holding one is never skipped as chrome,
+# whatever its class says. (Zones are walked anyway, and teaser cards use <article>, so the
+# plain <article> tag is no marker.)
+ARTICLE_MARKERS = 'main, [role="main"], [itemprop~="articleBody"]'
 # Strong comment-section names: these win over the article-text guard.
 STRONG_COMMENT_NAMES = re.compile(r"comment-?list|comments-area|comment-section|disqus|^comments$")
 
@@ -108,6 +112,8 @@ def classify_element(node: Node, tag: str) -> Verdict | None:
         return None
     if verdict.kind == "comments" and STRONG_COMMENT_NAMES.search(class_and_id(node)):
         return verdict
+    if not verdict.is_zone and node.css_first(ARTICLE_MARKERS) is not None:
+        return None  # a wrapper around the article itself ("body_overlay", "page-header")
     if holds_article_text(node):
         return None
     return verdict

@@ -273,21 +273,47 @@ def _claim_captions(blocks: list[TextBlock], drop: Drops) -> list[str]:
 
 # Levels climbed from a short text block to find the image it captions.
 CAPTION_IMAGE_LEVELS = 2
+# A figure-like wrapper holds an image and its caption, rarely more.
+CAPTION_WRAPPER_CHILDREN = 3
 
 
 def _beside_image(block: TextBlock) -> bool:
     """A short text that shares its wrapper with nothing but an image is that image's caption
-    (div-soup figures have no <figcaption>)."""
+    (div-soup figures have no <figcaption>). Only small wrappers are looked at, so the check
+    costs the same on a page of ten paragraphs or ten thousand."""
     if len(block.text) > images.MAX_CAPTION_CHARS or block.node is None:
         return False
-    node = block.node if block.tag == "run" else block.node.parent
+    node: Node | None = block.node
     for _ in range(CAPTION_IMAGE_LEVELS):
-        if node is None or normalize_space(node.text()) != block.text:
+        parent = node.parent if node is not None else None
+        siblings = _few_children(parent, CAPTION_WRAPPER_CHILDREN)
+        if node is None or siblings is None:
             return False
-        if node.css_first("img, picture, video") is not None:
+        others = [child for child in siblings if child.mem_id != node.mem_id]
+        if others and all(_is_bare_image(child) for child in others):
             return True
-        node = node.parent
+        if others:
+            return False
+        node = parent
     return False
+
+
+def _few_children(node: Node | None, limit: int) -> list[Node] | None:
+    """The element children of a node, or None when it has more than ``limit``."""
+    if node is None:
+        return None
+    children: list[Node] = []
+    for child in node.iter():
+        children.append(child)
+        if len(children) > limit:
+            return None
+    return children
+
+
+def _is_bare_image(node: Node) -> bool:
+    if node.tag in ("img", "picture", "video"):
+        return True
+    return node.css_first("img, picture, video") is not None and not normalize_space(node.text())
 
 
 def _body_with_fallback(
