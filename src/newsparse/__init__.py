@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from newsparse.api import parse
+from newsparse.batch import BatchError, BatchRow, parse_many
+from newsparse.batch_inputs import PageInput
 from newsparse.errors import EmptyDocumentError, FeedError, NewsparseError
 from newsparse.feeds import looks_like_feed, parse_feed
 from newsparse.models import (
@@ -22,6 +24,8 @@ __version__ = "0.1.0"
 __all__ = [
     "Article",
     "Author",
+    "BatchError",
+    "BatchRow",
     "Block",
     "Comment",
     "EmptyDocumentError",
@@ -31,9 +35,11 @@ __all__ = [
     "Image",
     "Link",
     "NewsparseError",
+    "PageInput",
     "Removal",
     "__version__",
     "looks_like_feed",
     "parse",
     "parse_feed",
+    "parse_many",
 ]

@@ -150,8 +150,16 @@ class _PageTimeout(Exception):
     """Raised inside a worker by SIGALRM when a page runs past its timeout."""
 
 
+class _Alarm:
+    """Whether a page's alarm is armed: a signal handled just after disarming is ignored."""
+
+    armed = False
+
+
 def _on_alarm(signum: int, frame: object) -> None:
-    raise _PageTimeout
+    if _Alarm.armed:
+        _Alarm.armed = False
+        raise _PageTimeout
 
 
 def run_page(index: int, page: PageInput, parser: Parser, alarm_after: float | None) -> BatchRow:
@@ -160,11 +168,13 @@ def run_page(index: int, page: PageInput, parser: Parser, alarm_after: float | N
     article: Article | None = None
     try:
         if alarm_after is not None:
+            _Alarm.armed = True
             signal.setitimer(signal.ITIMER_REAL, alarm_after)
         try:
             article = parser(page)
         finally:
             if alarm_after is not None:
+                _Alarm.armed = False
                 signal.setitimer(signal.ITIMER_REAL, 0)
         if not isinstance(article, Article):
             raise TypeError(f"the parser returned {type(article).__name__}, not an Article")

@@ -115,15 +115,20 @@ def source_format(path: str) -> Literal["page", "jsonl", "warc"] | None:
 
 def _walk(directory: str) -> Iterator[str]:
     """Page files under ``directory``, recursively, sorted, streamed one level at a time."""
+    # Keep (name, is_dir) pairs, not DirEntry objects: an entry caches its stat result once
+    # asked, and a directory of a million pages would then grow by a few hundred MB as it is
+    # walked. Sorting needs the whole listing; names alone are ~100 bytes a page.
     try:
-        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+        with os.scandir(directory) as listing:
+            entries = sorted((entry.name, entry.is_dir()) for entry in listing)
     except OSError:
         return
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=True):
-            yield from _walk(entry.path)
-        elif page_kind(entry.name) is not None:
-            yield entry.path
+    for name, is_dir in entries:
+        path = os.path.join(directory, name)
+        if is_dir:
+            yield from _walk(path)
+        elif page_kind(name) is not None:
+            yield path
 
 
 def expand_sources(sources: Sequence[str]) -> Iterator[str]:

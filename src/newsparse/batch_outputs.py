@@ -17,7 +17,9 @@ with ``os.replace`` (atomic) once closed, every :data:`PART_ROWS` rows or
 :data:`PART_SECONDS` seconds. Resuming deletes temporary leftovers and reads the ``index``
 column of the committed parts. At the end the parts are streamed, row group by row group, into
 ``OUT`` (again via a temporary name and ``os.replace``) and the parts directory is removed. A
-finished ``OUT`` met by ``--resume`` becomes part 0, so rerunning a finished job is harmless.
+finished ``OUT`` met by ``--resume`` becomes part 0 (and any parts beside it are stale: a kill
+between the rename and the clean-up), so rerunning a finished job is harmless. A run without
+``--resume`` deletes both first.
 
 To catch a resume against different inputs, the ids of a few positions (the end of the done
 prefix and the stragglers) are remembered and compared with the inputs met at those positions.
@@ -355,16 +357,18 @@ class ParquetSink:
         self.part_rows = PART_ROWS if part_rows is None else part_rows
         self.part_seconds = PART_SECONDS if part_seconds is None else part_seconds
         self.done = DoneRows.empty()
-        if not resume:
+        if not resume or self.path.exists():
+            # Resuming next to a finished OUT: OUT already holds every part (the run was
+            # killed between writing OUT and removing the parts), so the parts are stale.
             shutil.rmtree(self.parts, ignore_errors=True)
+        if not resume and self.path.exists():
+            self.path.unlink()  # overwriting: a kill must not leave the old file to resume
         self.parts.mkdir(parents=True, exist_ok=True)
         for leftover in self.parts.glob("*.tmp"):
             leftover.unlink()
         if resume:
             if self.path.exists():  # a finished run: its file becomes the first part
-                existing = _committed_parts(self.parts)
-                number = 0 if not existing else int(existing[-1].stem.split("-")[1]) + 1
-                os.replace(self.path, self.parts / _part_name(number))
+                os.replace(self.path, self.parts / _part_name(0))
             for part in _committed_parts(self.parts):
                 table = pq.read_table(part, columns=["index", "id"])
                 positions = table.column("index").to_pylist()

@@ -10,6 +10,7 @@ import click
 
 from newsparse import __version__
 from newsparse.api import parse
+from newsparse.cli_batch import batch_command
 from newsparse.errors import NewsparseError
 from newsparse.feeds import looks_like_feed, parse_feed
 from newsparse.models import Article, Feed
@@ -58,6 +59,8 @@ def schema_command() -> None:
     """Print the JSON Schema of the Article record."""
     click.echo(json.dumps(Article.model_json_schema(), indent=2))
 
+
+main.add_command(batch_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -88,7 +88,7 @@ class Progress:
                 unit_scale=True,
                 file=stream,
                 mininterval=BAR_REFRESH_SECONDS,
-                bar_format="{percentage:3.0f}%|{bar}| {postfix} [{elapsed}<{remaining}]",
+                bar_format="{percentage:3.0f}%|{bar}| {desc} [{elapsed}<{remaining}]",
             )
             self.shown_bytes = stats.bytes_done
 
@@ -110,7 +110,7 @@ class Progress:
         now = time.monotonic()
         if self.bar is not None:
             if now - self.last >= BAR_REFRESH_SECONDS:
-                self.bar.set_postfix_str(self._line(), refresh=False)
+                self.bar.set_description_str(self._line(), refresh=False)
                 self.bar.update(self.stats.bytes_done - self.shown_bytes)
                 self.shown_bytes = self.stats.bytes_done
                 self.last = now
@@ -120,7 +120,7 @@ class Progress:
 
     def close(self) -> None:
         if self.bar is not None:
-            self.bar.set_postfix_str(self._line(), refresh=False)
+            self.bar.set_description_str(self._line(), refresh=False)
             self.bar.update(self.stats.bytes_done - self.shown_bytes)
             self.bar.close()
 
