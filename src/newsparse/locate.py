@@ -33,6 +33,9 @@ SIBLING_PARAGRAPH_MAX_LINK_DENSITY = 0.25
 RIVAL_SCORE_SHARE = 0.75
 MIN_RIVALS_TO_MERGE = 2
 
+# Candidates whose text starts after the first comment-section block keep this share.
+AFTER_COMMENTS_FACTOR = 0.3
+
 TAG_BONUS = {
     "article": 10.0,
     "main": 5.0,
@@ -101,10 +104,15 @@ def locate(walk: Walk, eligible: list[bool]) -> Region:
     scores: dict[int, float] = {}
     chars: dict[int, int] = defaultdict(int)
     link_chars: dict[int, int] = defaultdict(int)
+    first_block: dict[int, int] = {}
+    comments_start = next(
+        (i for i, b in enumerate(walk.blocks) if b.zone == "comments"), len(walk.blocks)
+    )
     for index, block in enumerate(walk.blocks):
         if not eligible[index]:
             continue
         for ancestor in block.path:
+            first_block.setdefault(ancestor, index)
             chars[ancestor] += len(block.text)
             link_chars[ancestor] += block.link_chars
         if len(block.text) < MIN_SCORED_CHARS or block.tag in ("heading", "caption"):
@@ -123,7 +131,9 @@ def locate(walk: Walk, eligible: list[bool]) -> Region:
 
     def final(cid: int) -> float:
         density = link_chars[cid] / chars[cid] if chars[cid] else 0.0
-        return scores[cid] * (1 - density)
+        # Text that starts after the comment section opens is more comments.
+        late = AFTER_COMMENTS_FACTOR if first_block.get(cid, 0) > comments_start else 1.0
+        return scores[cid] * (1 - density) * late
 
     ranked = sorted(scores, key=final, reverse=True)
     top = _widen_to_rivals(walk, ranked, final)
