@@ -18,6 +18,9 @@ MAX_LINK_DENSITY = 0.5
 # mostly one long link is still article text).
 LINKED_SENTENCE_MIN_CHARS = 60
 LINKED_HEADING_DENSITY = 0.9
+# A paragraph this long seen twice is the page rendering the story twice (mobile and desktop
+# copies, print versions), not the author repeating it.
+MIN_DUPLICATE_CHARS = 40
 _SENTENCE_END = re.compile(r"[.!?。！？…\"”»)]\s*$")
 _HAS_WORD = re.compile(r"\w")
 
@@ -40,9 +43,17 @@ def extract_body(
     (feed items, related links, bylines, captions, chrome lines) are not eligible;
     ``repeats_of`` holds the texts (headline, dek) the body must not repeat."""
     result = BodyResult()
+    seen: set[str] = set()
     for index, block in enumerate(blocks):
         if not eligible[index] or not region.holds(index, block):
             continue
+        if len(block.text) >= MIN_DUPLICATE_CHARS:
+            if block.text in seen:
+                result.removed.append(
+                    Removal(kind="repeated", text=shorten(block.text), reason="duplicate block")
+                )
+                continue
+            seen.add(block.text)
         if not _HAS_WORD.search(block.text):
             continue
         if normalize_space(block.text).casefold() in repeats_of:
