@@ -27,6 +27,12 @@ from newsparse.structured import StructuredData, jsonld, read_structured
 MIN_BODY_CHARS = 500
 # Bylines and datelines sit near the headline: search this many blocks after it.
 BYLINE_SEARCH_BLOCKS = 25
+# ... and this many before it (a "Name / 22.04.2020 / 06:15" line above the title).
+BYLINE_LOOKBEHIND_BLOCKS = 6
+# Without a dateline near the headline, short dated lines anywhere ("Stand 27.01.2022" under
+# the story) or a date opening a paragraph ("27.1.2022 - In Berlin ...") are the evidence.
+FALLBACK_DATELINE_CHARS = 80
+FALLBACK_LEADING_DATE_CHARS = 25
 MAX_BYLINE_LINE_CHARS = 250
 # Without an <h1>, the headline is looked for among this many blocks from the top.
 HEADLINE_SEARCH_BLOCKS = 60
@@ -107,6 +113,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
             structured=structured,
             time_elements=time_elements,
             visible_lines=[*byline_texts, *dateline_texts],
+            fallback_lines=_fallback_datelines(page.blocks, drop),
             url=url,
         ),
         warnings,
@@ -203,7 +210,8 @@ def _claim_bylines(
     known = {t.casefold() for t in byline_texts}
     authors: list[byline.Author] = []
     lines: list[str] = []
-    for index in range(start, min(len(blocks), start + BYLINE_SEARCH_BLOCKS)):
+    first = max(0, start - BYLINE_LOOKBEHIND_BLOCKS)
+    for index in range(first, min(len(blocks), start + BYLINE_SEARCH_BLOCKS)):
         block = blocks[index]
         text = block.text
         if index in drop or len(text) > MAX_BYLINE_LINE_CHARS:
@@ -248,6 +256,22 @@ def _dek_beside_headline(
         drop[following[0]] = ("boilerplate", "standfirst (kept as subheadline)")
         return candidate.text
     return None
+
+
+def _fallback_datelines(blocks: list[TextBlock], drop: Drops) -> list[str]:
+    lines: list[str] = []
+    for index, block in enumerate(blocks):
+        if block.zone is not None or drop.get(index, ("",))[0] in ("feed", "related"):
+            continue
+        match = VISIBLE_DATE.search(block.text)
+        if match is None:
+            continue
+        if (
+            len(block.text) <= FALLBACK_DATELINE_CHARS
+            or match.start() <= FALLBACK_LEADING_DATE_CHARS
+        ):
+            lines.append(block.text[: match.end()])
+    return lines
 
 
 def _is_reading_time(text: str) -> bool:

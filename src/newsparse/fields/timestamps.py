@@ -8,6 +8,7 @@ from datetime import datetime
 
 from newsparse import vocab
 from newsparse.fields.dates import (
+    FoundDate,
     date_from_url,
     find_visible_dates,
     parse_machine_date,
@@ -51,6 +52,8 @@ class DateEvidence:
     """(datetime attribute, shown text) of <time> elements."""
     visible_lines: list[str]
     url: str | None
+    fallback_lines: list[str] = field(default_factory=list)
+    """Dated lines away from the byline, used only when nothing better says when."""
 
 
 @dataclass
@@ -100,6 +103,9 @@ def choose_dates(evidence: DateEvidence, warnings: list[str]) -> ChosenDates:
             chosen.published, chosen.provenance["published_at"] = first_time[0], "time"
         elif visible_published is not None:
             chosen.published, chosen.provenance["published_at"] = visible_published, "visible"
+        elif (late := _first_visible(evidence.fallback_lines)) is not None:
+            chosen.published, chosen.provenance["published_at"] = late.value, "visible"
+            shown = late.text
         else:
             from_url = date_from_url(evidence.url)
             if from_url is not None:
@@ -127,6 +133,14 @@ def choose_dates(evidence: DateEvidence, warnings: list[str]) -> ChosenDates:
     chosen.published_text = shown or next((t for v, t in time_dates if t), None)
     _order(chosen, warnings)
     return chosen
+
+
+def _first_visible(lines: list[str]) -> FoundDate | None:
+    for line in lines:
+        for before, found in find_visible_dates(line):
+            if not _says_updated(before):
+                return found
+    return None
 
 
 # Only words this close before a date label it ("Updated: ...", "Aktualisiert am ...").
