@@ -41,7 +41,11 @@ def test_split_names(line: str, names: list[str]) -> None:
         ("December 13, 2023 9:51 AM", datetime(2023, 12, 13, 9, 51)),
         ("13. Dezember 2023, 14:16 Uhr", datetime(2023, 12, 13, 14, 16)),
         ("7 mars 2024 à 16h12", datetime(2024, 3, 7, 16, 12)),
-        ("Published Tuesday, June 4, 2024 at 7:05 a.m. ET", datetime(2024, 6, 4, 7, 5)),
+        (
+            "Published Tuesday, June 4, 2024 at 7:05 a.m. ET",
+            datetime(2024, 6, 4, 7, 5, tzinfo=timezone(timedelta(hours=-4))),
+        ),
+        ("Nov 20 2019, 11:06am IST", datetime(2019, 11, 20, 11, 6)),  # IST is ambiguous
         ("2024-03-07", datetime(2024, 3, 7)),
         (
             "13/12/2023 – 14:16 UTC+1",

@@ -53,8 +53,6 @@ MIN_FIXTURE_PAGES = 14
 # Fields the extractor does not yet get right on these pages, each owned by an open issue.
 # strict=True: when one starts passing, the suite says so and the entry must go.
 KNOWN_GAPS: dict[str, str] = {
-    "arc::published_at": "#4: Arc Fusion globalContent dates are not a standard signal yet",
-    "arc::updated_at": "#4: Arc Fusion globalContent dates are not a standard signal yet",
     "drupal::body": "#3: a 'Media contact' field block after the body is kept",
     "drupal::body_excludes": "#3: a 'Media contact' field block after the body is kept",
     "liveblog::body": "#5: live-blog update entries are read as body",
@@ -65,7 +63,6 @@ KNOWN_GAPS: dict[str, str] = {
     "listing::feed_items": "#5: listing teasers are only partly recognised as feed items",
     "nonlatin::related_links": "#5: related list under a Japanese label",
     "german::related_links": "#5: a kicker span is glued to the teaser title",
-    "visible-only::published_at": "#4: US zone abbreviations (ET) are not mapped to offsets",
     "paywall::subheadline": "#4: dek outside the headline's sibling range",
     "medium::tags": "#4: tag links without tag markup",
     "nextjs::tags": "#4: tags only in __NEXT_DATA__",

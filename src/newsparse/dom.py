@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
@@ -12,7 +11,6 @@ from newsparse.errors import EmptyDocumentError
 
 Node = LexborNode
 
-_WHITESPACE = re.compile(r"\s+")
 
 # Elements that break text into separate blocks when flattening a subtree to text.
 BLOCK_TAGS = frozenset(
@@ -85,7 +83,9 @@ def strip_invisible(tree: LexborHTMLParser) -> None:
 
 def normalize_space(text: str) -> str:
     """Collapse runs of whitespace (incl. non-breaking spaces) to one space and strip."""
-    return _WHITESPACE.sub(" ", text).strip()
+    # str.split() splits on exactly the characters str.isspace() (and re's \s) call whitespace,
+    # and is several times faster than a regex substitution on the hot path.
+    return " ".join(text.split())
 
 
 def text_of(node: Node) -> str:

@@ -121,6 +121,44 @@ MONTHS: dict[str, list[tuple[str, ...]]] = {
     ],
 }
 
+# Time-zone abbreviations pages print after a time, mapped to the IANA region whose rules
+# (daylight saving included) give the offset. Ambiguous ones (IST: India or Ireland; BST)
+# are left out on purpose.
+ZONE_ABBREVIATIONS: dict[str, str] = {
+    "ET": "America/New_York",
+    "EST": "America/New_York",
+    "EDT": "America/New_York",
+    "CT": "America/Chicago",
+    "CST": "America/Chicago",
+    "CDT": "America/Chicago",
+    "MT": "America/Denver",
+    "MST": "America/Denver",
+    "MDT": "America/Denver",
+    "PT": "America/Los_Angeles",
+    "PST": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles",
+    "CET": "Europe/Berlin",
+    "CEST": "Europe/Berlin",
+    "MEZ": "Europe/Berlin",
+    "MESZ": "Europe/Berlin",
+    "WET": "Europe/Lisbon",
+    "WEST": "Europe/Lisbon",
+    "EET": "Europe/Athens",
+    "EEST": "Europe/Athens",
+    "MSK": "Europe/Moscow",
+    "JST": "Asia/Tokyo",
+    "KST": "Asia/Seoul",
+    "HKT": "Asia/Hong_Kong",
+    "SGT": "Asia/Singapore",
+    "AEST": "Australia/Sydney",
+    "AEDT": "Australia/Sydney",
+    "NZST": "Pacific/Auckland",
+    "NZDT": "Pacific/Auckland",
+    "UTC": "UTC",
+    "GMT": "UTC",
+    "Z": "UTC",
+}
+
 # Words around a visible date that say whether it is the publication or the update time.
 UPDATED_WORDS = (
     "updated",

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateparser
 
@@ -57,7 +58,10 @@ _MONTH = "(?:" + "|".join(re.escape(m) for m in _MONTH_NAMES) + r")\.?"
 _TIME = (
     r"(?:\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*uhr)?|\d{1,2}\s*[ap]\.?\s?m\.?)"
 )
-_ZONE = r"(?:\s*\(?(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?|\s*(?:utc|gmt|z)\b)?"
+_ZONE = (
+    r"(?:\s*\(?(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?"
+    r"|\s*(?:utc|gmt|z)\b|\s(?-i:[A-Z]{2,5})\b)?"  # "ET", "CEST": upper case only
+)
 _SEP = r"[\s,–—|·•/-]*(?:at|um|à|a las|alle|om|в)?[\s,–—|·•/-]*"
 # Spans that look like a date with an optional time, in the orders pages use.
 VISIBLE_DATE = re.compile(
@@ -79,6 +83,21 @@ URL_DATE = re.compile(
 )
 
 
+def zone_for_abbreviation(name: str | None, offset: int | None) -> tzinfo | None:
+    """dateutil's hook for zone names: an explicit offset, or a well-known abbreviation mapped
+    to its region (so "ET" in June is -04:00). Ambiguous names (IST, BST in some regions)
+    stay naive: a guessed zone would be a made-up fact."""
+    if offset is not None:
+        return timezone(timedelta(seconds=offset))
+    region = vocab.ZONE_ABBREVIATIONS.get((name or "").upper())
+    if region is None:
+        return None
+    try:
+        return ZoneInfo(region)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
 @dataclass(frozen=True)
 class FoundDate:
     value: datetime
@@ -97,7 +116,7 @@ def parse_machine_date(text: str | None) -> datetime | None:
         value = dateparser.isoparse(text)
     except (ValueError, OverflowError):
         try:
-            value = dateparser.parse(text, parserinfo=_INFO)
+            value = dateparser.parse(text, parserinfo=_INFO, tzinfos=zone_for_abbreviation)
         except (ValueError, OverflowError, TypeError):
             return None
     return value if _plausible(value) else None
@@ -133,7 +152,13 @@ def parse_visible_date(span: str, dayfirst: bool = True) -> FoundDate | None:
     if _ISO_DAY.match(cleaned):
         dayfirst = False  # 2023-12-13 is year-month-day everywhere
     try:
-        value = dateparser.parse(cleaned, parserinfo=_INFO, dayfirst=dayfirst, fuzzy=True)
+        value = dateparser.parse(
+            cleaned,
+            parserinfo=_INFO,
+            dayfirst=dayfirst,
+            fuzzy=True,
+            tzinfos=zone_for_abbreviation,
+        )
     except (ValueError, OverflowError, TypeError):
         return None
     if zone:
