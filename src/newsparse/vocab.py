@@ -615,13 +615,11 @@ CHROME_CLASS_TOKENS: dict[str, tuple[str, ...]] = {
         "author-bio",
         "author-box",
         "byline-bio",
-        "print",
         "toolbar",
         "utility",
         "modal",
         "popup",
         "overlay",
-        "paywall",
     ),
 }
 # Substrings that are unambiguous wherever they appear in a class or id.
