@@ -32,6 +32,9 @@ CHROME_LINE_MAX_CHARS = 90
 # A short line seen this often on one page is template furniture ("* indicates required").
 REPEATED_LINE_MIN_COUNT = 3
 REPEATED_LINE_MAX_CHARS = 100
+# Furniture named by class ("paywall" box, "author-bio", "modal") is short; a longer element
+# with such a name wraps story text.
+BOILERPLATE_MAX_CHARS = 600
 # How much of the dropped text ``Removal.text`` keeps.
 REMOVAL_TEXT_CHARS = 160
 
@@ -60,7 +63,11 @@ NEVER_CHROME_TAGS = frozenset({"html", "body", "main", "article", "h1"})
 # plain <article> tag is no marker.)
 ARTICLE_MARKERS = 'main, [role="main"], [itemprop~="articleBody"]'
 # Strong comment-section names: these win over the article-text guard.
-STRONG_COMMENT_NAMES = re.compile(r"comment-?list|comments-area|comment-section|disqus|^comments$")
+# Whole class/id tokens only: "noloaddisqus" on an article wrapper is not a comment section.
+STRONG_COMMENT_NAMES = re.compile(
+    r"(?:^|\s)(?:comment-?list|comments-area|comment-section|disqus_thread|comments|respond)"
+    r"(?=\s|$)"
+)
 
 # Class-name kinds that stay chrome even when the name also says "article" or "content"
 # ("article-share", "content-ad"); other kinds yield to a content word in the same name.
@@ -114,6 +121,10 @@ def classify_element(node: Node, tag: str) -> Verdict | None:
         return verdict
     if not verdict.is_zone and node.css_first(ARTICLE_MARKERS) is not None:
         return None  # a wrapper around the article itself ("body_overlay", "page-header")
+    if verdict.kind == "hidden":
+        return verdict  # what the page hides (a paywalled remainder) is not shown text
+    if verdict.kind == "boilerplate" and len(normalize_space(node.text())) > BOILERPLATE_MAX_CHARS:
+        return None  # a "paywall"/"modal" wrapper around story text, not a message box
     if holds_article_text(node):
         return None
     return verdict

@@ -620,6 +620,7 @@ CHROME_CLASS_TOKENS: dict[str, tuple[str, ...]] = {
         "modal",
         "popup",
         "overlay",
+        "paywall",
     ),
 }
 # Substrings that are unambiguous wherever they appear in a class or id.
