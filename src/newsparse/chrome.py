@@ -123,7 +123,10 @@ def classify_element(node: Node, tag: str) -> Verdict | None:
         return None  # a wrapper around the article itself ("body_overlay", "page-header")
     if verdict.kind == "hidden":
         return verdict  # what the page hides (a paywalled remainder) is not shown text
-    if verdict.kind == "boilerplate" and len(normalize_space(node.text())) > BOILERPLATE_MAX_CHARS:
+    if verdict.kind == "boilerplate" and (
+        len(normalize_space(node.text())) > BOILERPLATE_MAX_CHARS
+        or holds_article_text(node, min_paragraphs=1)
+    ):
         return None  # a "paywall"/"modal" wrapper around story text, not a message box
     if holds_article_text(node):
         return None
@@ -165,7 +168,7 @@ def _form_verdict(node: Node) -> Verdict | None:
     return None
 
 
-def holds_article_text(node: Node) -> bool:
+def holds_article_text(node: Node, min_paragraphs: int = GUARD_LONG_PARAGRAPHS) -> bool:
     """Whether a subtree holds article text (several long unlinked paragraphs, or much
     unlinked text), so that no class name or tag makes it chrome."""
     long_paragraphs = 0
@@ -176,7 +179,7 @@ def holds_article_text(node: Node) -> bool:
             or link_text_length(paragraph) <= GUARD_MAX_LINK_DENSITY * len(text)
         ):
             long_paragraphs += 1
-            if long_paragraphs >= GUARD_LONG_PARAGRAPHS:
+            if long_paragraphs >= min_paragraphs:
                 return True
     total = len(normalize_space(node.text()))
     if total < GUARD_UNLINKED_CHARS:
