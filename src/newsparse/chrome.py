@@ -35,6 +35,9 @@ REPEATED_LINE_MAX_CHARS = 100
 # Furniture named by class ("paywall" box, "author-bio", "modal") is short; a longer element
 # with such a name wraps story text.
 BOILERPLATE_MAX_CHARS = 600
+# Kinds whose real instances never hold a long paragraph (a cookie banner can: not listed).
+# "tts" (text-to-speech) classes, for one, wrap the very story the player reads out.
+SHORT_FURNITURE_KINDS: frozenset[RemovalKind] = frozenset({"boilerplate", "media_note"})
 # How much of the dropped text ``Removal.text`` keeps.
 REMOVAL_TEXT_CHARS = 160
 
@@ -123,7 +126,7 @@ def classify_element(node: Node, tag: str) -> Verdict | None:
         return None  # a wrapper around the article itself ("body_overlay", "page-header")
     if verdict.kind == "hidden":
         return verdict  # what the page hides (a paywalled remainder) is not shown text
-    if verdict.kind == "boilerplate" and (
+    if verdict.kind in SHORT_FURNITURE_KINDS and (
         len(normalize_space(node.text())) > BOILERPLATE_MAX_CHARS
         or holds_article_text(node, min_paragraphs=1)
     ):
