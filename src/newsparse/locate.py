@@ -35,6 +35,8 @@ MIN_RIVALS_TO_MERGE = 2
 
 # Candidates whose text starts after the first comment-section block keep this share.
 AFTER_COMMENTS_FACTOR = 0.3
+# Candidates this close to the winner compete on position: the one nearest under the headline.
+HEADLINE_RIVAL_SHARE = 0.5
 
 TAG_BONUS = {
     "article": 10.0,
@@ -99,8 +101,12 @@ def _scoring_ancestors(block: TextBlock) -> tuple[int, ...]:
     return chain[::-1][:SCORED_ANCESTOR_LEVELS]
 
 
-def locate(walk: Walk, eligible: list[bool]) -> Region:
-    """Choose the article region among the eligible (non-chrome, out-of-zone) blocks."""
+def locate(walk: Walk, eligible: list[bool], headline_at: int | None = None) -> Region:
+    """Choose the article region among the eligible (non-chrome, out-of-zone) blocks.
+
+    ``headline_at`` is the index of the headline's block, when known: of several strong
+    candidates, the story that starts right under the headline is the page's article (an
+    infinite-scroll page appends the next story, sometimes longer)."""
     scores: dict[int, float] = {}
     chars: dict[int, int] = defaultdict(int)
     link_chars: dict[int, int] = defaultdict(int)
@@ -136,8 +142,32 @@ def locate(walk: Walk, eligible: list[bool]) -> Region:
         return scores[cid] * (1 - density) * late
 
     ranked = sorted(scores, key=final, reverse=True)
+    if headline_at is not None:
+        ranked = _headline_first(walk, ranked, final, first_block, headline_at)
     top = _widen_to_rivals(walk, ranked, final)
     return _merge_siblings(walk, top, eligible, final, scores)
+
+
+def _headline_first(
+    walk: Walk, ranked: list[int], final: object, first_block: dict[int, int], headline_at: int
+) -> list[int]:
+    best = final(ranked[0])  # type: ignore[operator]
+    strong = [c for c in ranked if final(c) >= HEADLINE_RIVAL_SHARE * best]  # type: ignore[operator]
+    after = [c for c in strong if first_block.get(c, -1) > headline_at]
+    if (
+        not after
+        or ranked[0] in after
+        and first_block[ranked[0]] == min(first_block[c] for c in after)
+    ):
+        return ranked
+    nearest = min(after, key=lambda c: (first_block[c], -final(c)))  # type: ignore[operator]
+    if first_block.get(ranked[0], -1) <= headline_at:
+        return ranked  # the winner starts at or above the headline: it holds it, keep it
+    # Only when another story's headline (h1/h2) stands between the two.
+    between = walk.blocks[first_block[nearest] : first_block[ranked[0]]]
+    if not any(b.tag == "heading" and (b.level or 9) <= 2 for b in between):
+        return ranked
+    return [nearest, *[c for c in ranked if c != nearest]]
 
 
 def _widen_to_rivals(walk: Walk, ranked: list[int], final: object) -> int:

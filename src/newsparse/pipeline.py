@@ -85,7 +85,9 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
             structured.title, [b.text for b in page.blocks[:HEADLINE_SEARCH_BLOCKS]]
         )
         title = shown or title
-    found_headline = _headline_block(page.blocks, h1_text or title)
+    found_headline = _headline_block(page.blocks, title)
+    if found_headline is None:
+        found_headline = _headline_block(page.blocks, h1_text)
     head_index = found_headline or 0
     visible_authors, dateline_texts = _claim_bylines(
         page.blocks, drop, head_index, byline_texts, base
@@ -105,7 +107,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
 
     eligible = [block.zone is None and index not in drop for index, block in enumerate(page.blocks)]
     repeats = {normalize_space(t).casefold() for t in (title, h1_text, dek) if t}
-    body = _body_with_fallback(page, eligible, drop, repeats)
+    body = _body_with_fallback(page, eligible, drop, repeats, found_headline)
 
     warnings: list[str] = []
     dates = choose_dates(
@@ -341,9 +343,10 @@ def _is_bare_image(node: Node) -> bool:
 
 
 def _body_with_fallback(
-    page: Walk, eligible: list[bool], drop: Drops, repeats: set[str]
+    page: Walk, eligible: list[bool], drop: Drops, repeats: set[str], headline_at: int | None
 ) -> body_field.BodyResult:
-    body = body_field.extract_body(page.blocks, locate(page, eligible), eligible, repeats)
+    region = locate(page, eligible, headline_at)
+    body = body_field.extract_body(page.blocks, region, eligible, repeats)
     if sum(len(b.text) for b in body.blocks) >= MIN_BODY_CHARS:
         return body
     widened = [
