@@ -205,10 +205,18 @@ def looks_like_feed(data: str | bytes) -> bool:
     return local in _FEED_ROOTS
 
 
+# Anchored (``\A``: it is only ever matched at the start). Each prolog item ends at its first
+# terminator, as XML says it does ("?>", "-->", "]" + ">"): lazy ``.*?`` bodies could also
+# stretch over later items, and on a long prolog that is not followed by an element a regex
+# tries every way of grouping the items (exponential).
 _PROLOG_THEN_ROOT = re.compile(
-    r"""\s*(?:(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)\s*)*
+    r"""\A\s*
+        (?:(?:<\?[^?]*(?:\?(?!>)[^?]*)*\?>                      # processing instruction
+            |<!--[^-]*(?:-(?!->)[^-]*)*-->                       # comment
+            |<!DOCTYPE[^\[>]*(?:\[[^\]]*(?:\](?!\s*>)[^\]]*)*\])?\s*>  # DOCTYPE
+        )\s*)*
         <(?:[A-Za-z_][\w.-]*:)?(?P<local>[A-Za-z_][\w.-]*)[\s/>]""",
-    re.DOTALL | re.VERBOSE,
+    re.VERBOSE,
 )
 
 
@@ -403,7 +411,7 @@ def _recover(text: str, detail: str, notes: list[str]) -> etree._Element:
     text = _cut_leading_junk(text, notes)
     # Entities are never expanded anyway, and a broken DTD (or an entity bomb, which libxml2
     # stops at) would end recovery right there.
-    text, dropped = _DOCTYPE.subn("", text, count=1)
+    text, dropped = _drop_doctype(text)
     if dropped:
         notes.append("dropped the DOCTYPE declaration to read the rest")
     text = _repair_references(text, notes)
@@ -420,7 +428,33 @@ def _recover(text: str, detail: str, notes: list[str]) -> etree._Element:
     return root
 
 
-_DOCTYPE = re.compile(r"<!DOCTYPE\b[^\[>]*(?:\[.*?\]\s*)?>", re.DOTALL | re.IGNORECASE)
+_DOCTYPE_OPEN = re.compile(r"<!DOCTYPE\b", re.IGNORECASE)
+_DOCTYPE_STOP = re.compile(r"[\[>]")
+_SUBSET_END = re.compile(r"\]\s*>")
+
+
+def _drop_doctype(text: str) -> tuple[str, bool]:
+    """Remove the first DOCTYPE declaration: ``<!DOCTYPE`` up to the first ``>``, or, when an
+    internal subset ``[`` comes first, up to the first ``]`` + ``>`` after it.
+
+    A scan rather than one regex: a regex search re-reads the rest of the text from every
+    ``<!DOCTYPE`` that has no end (quadratic). Here each search starts where the previous one
+    stopped."""
+    position = 0
+    subset_ends = True  # False once no "]>" is left after some "[": none is after a later one
+    while (start := _DOCTYPE_OPEN.search(text, position)) is not None:
+        stop = _DOCTYPE_STOP.search(text, start.end())
+        if stop is None:
+            return text, False  # no "[" or ">" after this one, so none after a later one either
+        if stop.group() == ">":
+            return text[: start.start()] + text[stop.end() :], True
+        end = _SUBSET_END.search(text, stop.end()) if subset_ends else None
+        if end is not None:
+            return text[: start.start()] + text[end.end() :], True
+        subset_ends = False
+        # Every <!DOCTYPE before this "[" stops at the same "[" and fails the same way.
+        position = stop.end()
+    return text, False
 
 
 _FEED_START = re.compile(r"<\?xml\b|<(?:[A-Za-z_][\w.-]*:)?(?:rss|feed|RDF)\b")
@@ -437,7 +471,8 @@ def _cut_leading_junk(text: str, notes: list[str]) -> str:
     return text[match.start() :]
 
 
-_CDATA = re.compile(r"(<!\[CDATA\[.*?\]\]>)", re.DOTALL)
+_CDATA_OPEN = "<![CDATA["
+_CDATA_CLOSE = "]]>"
 _NAMED_REFERENCE = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
 _BARE_AMPERSAND = re.compile(r"&(?!#[0-9]+;|#[xX][0-9A-Fa-f]+;|[A-Za-z_][\w.-]*;)")
 _DECLARED_ENTITY = re.compile(r"<!ENTITY\s+(?:%\s+)?([\w.:-]+)")
@@ -462,7 +497,7 @@ def _repair_references(text: str, notes: list[str]) -> str:
         counts["ampersands"] += 1
         return "&amp;"
 
-    parts = _CDATA.split(text)
+    parts = _split_cdata(text)
     for index in range(0, len(parts), 2):  # odd indexes are the CDATA sections themselves
         parts[index] = _BARE_AMPERSAND.sub(escape, _NAMED_REFERENCE.sub(numeric, parts[index]))
     if counts["entities"]:
@@ -470,6 +505,24 @@ def _repair_references(text: str, notes: list[str]) -> str:
     if counts["ampersands"]:
         notes.append(f"escaped {counts['ampersands']} bare '&' characters")
     return "".join(parts)
+
+
+def _split_cdata(text: str) -> list[str]:
+    """``text`` split around its CDATA sections, which are kept at the odd indexes (as
+    ``re.split`` with a group gives them). A section ends at its first ``]]>``; an opening with
+    no ``]]>`` after it ends the search, since no later opening can have one either (a regex
+    search would re-read the rest of the text from every such opening: quadratic)."""
+    parts: list[str] = []
+    position = 0
+    while (start := text.find(_CDATA_OPEN, position)) >= 0:
+        end = text.find(_CDATA_CLOSE, start + len(_CDATA_OPEN))
+        if end < 0:
+            break
+        end += len(_CDATA_CLOSE)
+        parts += [text[position:start], text[start:end]]
+        position = end
+    parts.append(text[position:])
+    return parts
 
 
 # --- tree to Feed -------------------------------------------------------------------------------

@@ -28,21 +28,26 @@ _PREFIX = re.compile(
     + r")\s*[:\-–—]?\s+",
     re.IGNORECASE,
 )
+# The patterns below take a run of what they begin with (spaces, separators, digits) only from
+# the run's start, ``(?<!...)``: a match found from inside a run is found from its start, and
+# without the guard a search re-reads the rest of a long run at every position (quadratic).
 _JOINERS = re.compile(
-    r"\s*(?:,|;|\s(?:" + "|".join(re.escape(j) for j in vocab.NAME_JOINERS) + r")\s|\s?/\s?|\|)\s*",
+    r"(?:(?<!\s)\s+)?(?:,|;|\s(?:"
+    + "|".join(re.escape(j) for j in vocab.NAME_JOINERS)
+    + r")\s|\s?/\s?|\|)\s*",
     re.IGNORECASE,
 )
 _STOP = re.compile(
     r"(?:" + "|".join(re.escape(p) for p in vocab.BYLINE_STOP_PHRASES) + r")", re.IGNORECASE
 )
 _ROLE = re.compile(
-    r"(?:^|[\s,(–—-]+)(?:"
+    r"(?:^|(?<![\s,(–—-])[\s,(–—-]+)(?:"
     + "|".join(re.escape(r) for r in sorted(vocab.ROLE_WORDS, key=len, reverse=True))
     + r")\b.*$",
     re.IGNORECASE,
 )
 _RELATIVE_TIME = re.compile(
-    r"\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|stunden?|minuten?|tagen?|heures?|jours?)"
+    r"(?<!\d)\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|stunden?|minuten?|tagen?|heures?|jours?)"
     r"\s*(?:ago|zuvor)?|\bvor\s+\d+|\bil y a\b|\bhace\b|\bago\b",
     re.IGNORECASE,
 )

@@ -12,8 +12,10 @@ from newsparse.dom import Node, attr, class_and_id, normalize_space
 from newsparse.structured import StructuredData, jsonld
 from newsparse.structured.meta import first
 
-# Separators between a headline and the site name in <title> and og:title.
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:»/-]\s+|\s+::\s+|\s+-{2}\s+")
+# Separators between a headline and the site name in <title> and og:title. A match starts only
+# where a whitespace run starts, ``(?<!\s)``: otherwise every position inside a long run is
+# tried again (quadratic), and a separator found from inside a run is found from its start.
+_TITLE_SEPARATORS = re.compile(r"(?<!\s)(?:\s+[|–—·•:»/-]\s+|\s+::\s+|\s+-{2}\s+)")
 # A dek is a sentence or two: shorter is a label, longer is body text.
 DEK_MIN_CHARS = 30
 DEK_MAX_CHARS = 400

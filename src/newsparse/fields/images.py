@@ -19,11 +19,15 @@ _CREDIT_WORDS = (
     r"via|photo|foto|photograph|image|images|getty|reuters|afp|ap|dpa|epa|shutterstock|"
     r"picture|bild|credit|courtesy|file|archive|imago|keystone|anp|ansa|efe"
 )
+# Both start at their first significant character, not at the whitespace before it: a leading
+# ``\s*`` makes a search retry every position of a long whitespace run (quadratic), and callers
+# strip the caption before the match anyway. The ``(?=(...))\1`` idiom reads the credit text
+# once (a lookahead does not backtrack), so a miss costs one pass over it, not a hundred.
 TRAILING_CREDIT = re.compile(
-    rf"\s*\(([^()]{{2,100}}(?:/|\b(?:{_CREDIT_WORDS})\b)[^()]{{0,60}})\)\s*$", re.IGNORECASE
+    rf"\(([^()]{{2,100}}(?:/|\b(?:{_CREDIT_WORDS})\b)[^()]{{0,60}})\)\s*$", re.IGNORECASE
 )
 LABELLED_CREDIT = re.compile(
-    r"\s*(?:(?:photo|foto|bild|image|credit|crédit|fotó)s?\s*:|©|\(c\))\s*(.{2,100})$",
+    r"(?:(?:photo|foto|bild|image|credit|crédit|fotó)s?\s*:|©|\(c\))\s*(.{2,100})$",
     re.IGNORECASE,
 )
 _CREDIT_CLASS = '[class*="credit" i], [class*="copyright" i], [class*="source" i], small'
