@@ -65,7 +65,6 @@ KNOWN_GAPS: dict[str, str] = {
     "german::related_links": "#5: a kicker span is glued to the teaser title",
     "paywall::subheadline": "#4: dek outside the headline's sibling range",
     "medium::tags": "#4: tag links without tag markup",
-    "nextjs::tags": "#4: tags only in __NEXT_DATA__",
     "arc::images_first": "#4: credit from a separate credit element",
     "drupal::images_first": "#4: credit from a separate credit element",
     "german::images_first": "#4: 'Foto:' credit inside the caption",
@@ -75,7 +74,6 @@ KNOWN_GAPS: dict[str, str] = {
     "magazine-split::body_excludes": "#3: story split over sibling sections with inserts",
     "magazine-split::images_first": "#4: figure between split sections",
     "quote-list-pre::body": "#3: nested list and pre formatting",
-    "short-lead::tags": "#4: tag links without tag markup",
     "nextjs::removed_kinds": "#3: share bar with hashed classes",
     # No issue yet (found when the harness began comparing <pre> line by line):
     "medium::body": "<br> line breaks inside <pre> are lost, so code lines run together",

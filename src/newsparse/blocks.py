@@ -178,19 +178,21 @@ def walk(root: Node) -> Walk:
         elif tag == "blockquote" and child.css_first(_NESTED_IN_QUOTE) is None:
             _flush_run(frame, result)
             _add_leaf(result, child, tag, path, zone, zone_id)
-        elif tag in BLOCK_TAGS or _contains_blocks(child):
-            _flush_run(frame, result)
-            if len(stack) >= MAX_WALK_DEPTH:
-                _add_leaf(result, child, tag, path, zone, zone_id)
-                continue
-            result.nodes[child.mem_id] = child
-            anchor = attr(child, "href") if tag == "a" else frame.anchor
-            stack.append(
-                _Frame(child, iter(child.iter(include_text=True)), path, zone, zone_id, anchor)
-            )
-            continue
         else:
-            _add_inline(frame, child, tag)
+            # Inline elements (<a>, <span>) that wrap blocks are containers too.
+            inner = set() if tag in BLOCK_TAGS else _descendant_tags(child)
+            if tag in BLOCK_TAGS or not BLOCK_TAGS.isdisjoint(inner):
+                _flush_run(frame, result)
+                if len(stack) >= MAX_WALK_DEPTH:
+                    _add_leaf(result, child, tag, path, zone, zone_id)
+                    continue
+                result.nodes[child.mem_id] = child
+                anchor = attr(child, "href") if tag == "a" else frame.anchor
+                stack.append(
+                    _Frame(child, iter(child.iter(include_text=True)), path, zone, zone_id, anchor)
+                )
+                continue
+            _add_inline(frame, child, tag, inner)
         if frame.anchor is not None:
             _mark_anchored(result.blocks[blocks_before:], frame.anchor)
     return result
@@ -222,8 +224,15 @@ def _skip(result: Walk, node: Node, verdict: chrome.Verdict) -> None:
             )
 
 
-def _contains_blocks(node: Node) -> bool:
-    return node.css_first(", ".join(sorted(BLOCK_TAGS))) is not None
+def _descendant_tags(node: Node) -> set[str]:
+    """Tags below an element. A Python walk of a small inline subtree is cheaper than a CSS
+    query here: Lexbor parses the selector text again on every css() call."""
+    tags: set[str] = set()
+    for descendant in node.traverse():
+        tag = descendant.tag
+        if tag and descendant.mem_id != node.mem_id:
+            tags.add(tag)
+    return tags
 
 
 def _is_layout_list(node: Node) -> bool:
@@ -246,10 +255,10 @@ def _links_of(node: Node) -> tuple[list[tuple[str, str]], int]:
     return links, chars
 
 
-def _add_inline(frame: _Frame, node: Node, tag: str) -> None:
-    text = text_of(node) if node.css_first("br") is not None else node.text()
+def _add_inline(frame: _Frame, node: Node, tag: str, inner: set[str]) -> None:
+    text = text_of(node) if "br" in inner else node.text()
     frame.run.append(text)
-    if tag == "a" or node.css_first("a") is not None:
+    if tag == "a" or "a" in inner:
         links, chars = _links_of(node)
         frame.run_links.extend(links)
         frame.run_link_chars += chars
@@ -314,7 +323,7 @@ def _add_leaf(
         text = (node.text() or "").strip("\n")
         kind = "pre"
     else:
-        text = text_of(node) if node.css_first("br") is not None else normalize_space(node.text())
+        text = text_of(node)
         kind = LEAF_TAGS.get(tag, "run")
     if not text.strip():
         return

@@ -13,7 +13,7 @@ from newsparse.blocks import TextBlock, Walk, walk
 from newsparse.dom import Node, absolute_url, attr, normalize_space, parse_html, strip_invisible
 from newsparse.errors import EmptyDocumentError
 from newsparse.fields import body as body_field
-from newsparse.fields import byline, headline, images, metadata
+from newsparse.fields import byline, headline, images, metadata, timestamps
 from newsparse.fields.dates import VISIBLE_DATE
 from newsparse.fields.feed import find_feed_items, is_time_line, live_blog_updates
 from newsparse.fields.links import find_related
@@ -39,6 +39,8 @@ HEADLINE_SEARCH_BLOCKS = 60
 # A page with less body than this and at least LISTING_MIN_TEASERS teasers is a listing.
 LISTING_MAX_BODY_CHARS = 400
 MAX_READING_TIME_LINE_CHARS = 40
+# <time> elements read per page: the article's own come first, the rest are teasers.
+MAX_TIME_ELEMENTS = 10
 MAX_DATELINE_WORDS_CHARS = 40
 LISTING_MIN_TEASERS = 6
 
@@ -174,9 +176,19 @@ def _base_url(tree: LexborHTMLParser, url: str | None) -> str | None:
 
 
 def _time_elements(tree: LexborHTMLParser) -> list[tuple[str, str]]:
-    """(datetime attribute, shown text) of the page's <time> elements, article ones first."""
+    """(datetime attribute, shown text) of the page's <time> elements, article ones first.
+    A <time> marked as the update (class or itemprop "updated", "modified", or the word before
+    it) gets its shown text prefixed "Updated" so the date chooser files it correctly."""
     nodes = tree.css("article time, main time") or tree.css("time")
-    return [(attr(n, "datetime"), normalize_space(n.text())) for n in nodes[:10]]
+    found = []
+    for node in nodes[:MAX_TIME_ELEMENTS]:
+        text = normalize_space(node.text())
+        names = f"{attr(node, 'class')} {attr(node, 'itemprop')}".lower()
+        before = normalize_space(node.prev.text()) if node.prev is not None else ""
+        if "updated" in names or "modified" in names or timestamps.says_updated(before):
+            text = f"Updated {text}"
+        found.append((attr(node, "datetime"), text))
+    return found
 
 
 def _claim(drop: Drops, indexes: set[int], kind: RemovalKind, reason: str) -> None:

@@ -7,7 +7,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser
 
 from newsparse import vocab
-from newsparse.dom import absolute_url, normalize_space
+from newsparse.dom import Node, absolute_url, attr, normalize_space
 from newsparse.structured import StructuredData, jsonld
 from newsparse.structured.meta import first
 
@@ -70,18 +70,38 @@ def description(structured: StructuredData) -> str | None:
     return normalize_space(value) if value else None
 
 
-TAG_LINK_SELECTOR = (
-    'a[rel~="tag"], [class~="tags"] a, [class*="tag-list" i] a,'
-    ' [class*="field--name-field-tags" i] a,'
-    ' [class*="article-tags" i] a, [class*="post-tags" i] a, [class*="entry-tags" i] a'
+# Tag links: rel=tag, or links inside an element whose class names a tag list. One cheap query
+# for candidates, then a Python check of the class (a long selector list costs more per page).
+TAG_LINK_SELECTOR = 'a[rel~="tag"], [class*="tag" i] a'
+_TAG_LIST_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:tags|tag-list|taglist|field--name-field-tags|article-tags|post-tags|entry-tags)"
+    r"(?=$|[\s_-])",
+    re.IGNORECASE,
 )
 # More visible tag links than this is a tag cloud, not the article's tags.
 MAX_VISIBLE_TAGS = 25
+# A tag link sits at most this many levels below its tag-list element.
+TAG_LIST_LEVELS = 4
+
+
+def _in_tag_list(link: Node) -> bool:
+    node = link.parent
+    for _ in range(TAG_LIST_LEVELS):
+        if node is None:
+            return False
+        if _TAG_LIST_CLASS.search(attr(node, "class")):
+            return True
+        node = node.parent
+    return False
 
 
 def visible_tags(tree: LexborHTMLParser) -> list[str]:
     """Tags shown as links (rel=tag, a tag list under the article)."""
-    texts = [normalize_space(a.text()) for a in tree.css(TAG_LINK_SELECTOR)]
+    texts = [
+        normalize_space(a.text())
+        for a in tree.css(TAG_LINK_SELECTOR)
+        if "tag" in attr(a, "rel").split() or _in_tag_list(a)
+    ]
     texts = [t for t in texts if t and len(t) <= 60]
     return texts if len(texts) <= MAX_VISIBLE_TAGS else []
 

@@ -78,12 +78,19 @@ def choose_dates(evidence: DateEvidence, warnings: list[str]) -> ChosenDates:
         ("json-ld", parse_machine_date(jsonld.first_text(article.get("dateModified")))),
         ("meta", parse_machine_date(first(meta, *UPDATED_META))),
     ]
-    time_dates = [(parse_machine_date(dt), text) for dt, text in evidence.time_elements]
+    time_dates = [
+        (parse_machine_date(dt), text)
+        for dt, text in evidence.time_elements
+        if not says_updated(text)
+    ]
+    updated_times = [
+        parse_machine_date(dt) for dt, text in evidence.time_elements if says_updated(text)
+    ]
 
     visible_published, visible_updated, shown = None, None, None
     for line in [*evidence.visible_lines, *(text for _, text in evidence.time_elements)]:
         for before, found in find_visible_dates(line):
-            if _says_updated(before):
+            if says_updated(before):
                 visible_updated = visible_updated or found.value
                 continue
             if visible_published is None:
@@ -122,12 +129,15 @@ def choose_dates(evidence: DateEvidence, warnings: list[str]) -> ChosenDates:
     ):
         chosen.published = visible_published
 
+    first_updated_time = next((v for v in updated_times if v is not None), None)
     for source, value in structured_updated:
         if value is not None:
             chosen.updated, chosen.provenance["updated_at"] = value, source
             break
     else:
-        if visible_updated is not None:
+        if first_updated_time is not None:
+            chosen.updated, chosen.provenance["updated_at"] = first_updated_time, "time"
+        elif visible_updated is not None:
             chosen.updated, chosen.provenance["updated_at"] = visible_updated, "visible"
 
     chosen.published_text = shown or next((t for v, t in time_dates if t), None)
@@ -138,7 +148,7 @@ def choose_dates(evidence: DateEvidence, warnings: list[str]) -> ChosenDates:
 def _first_visible(lines: list[str]) -> FoundDate | None:
     for line in lines:
         for before, found in find_visible_dates(line):
-            if not _says_updated(before):
+            if not says_updated(before):
                 return found
     return None
 
@@ -147,7 +157,7 @@ def _first_visible(lines: list[str]) -> FoundDate | None:
 UPDATED_LABEL_WINDOW = 40
 
 
-def _says_updated(before: str) -> bool:
+def says_updated(before: str) -> bool:
     window = before[-UPDATED_LABEL_WINDOW:].casefold()
     return any(word in window for word in vocab.UPDATED_WORDS)
 
