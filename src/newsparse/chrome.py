@@ -29,6 +29,9 @@ GUARD_MAX_LINK_DENSITY = 0.3
 # Only short lines can be chrome by their words alone: a long paragraph that starts with
 # "Subscribe" is a sentence, not a button.
 CHROME_LINE_MAX_CHARS = 90
+# Copyright lines run longer ("Copyright 2024 ... All rights reserved. This material may not
+# be published, broadcast, rewritten or redistributed.").
+CONTAINED_PHRASE_LINE_MAX_CHARS = 240
 # A short line seen this often on one page is template furniture ("* indicates required").
 REPEATED_LINE_MIN_COUNT = 3
 REPEATED_LINE_MAX_CHARS = 100
@@ -216,17 +219,19 @@ _CONTAINED_PHRASES: dict[str, RemovalKind] = {
 def classify_line(text: str) -> RemovalKind | None:
     """The chrome kind of a short line of text by its words ("Subscribe", "* indicates
     required", "Skip to content"...), or None."""
-    if len(text) > CHROME_LINE_MAX_CHARS:
+    if len(text) > CONTAINED_PHRASE_LINE_MAX_CHARS:
         return None
     folded = text.casefold()
-    exact = _EXACT_LINES.get(folded.strip(" .:!·|"))
-    if exact is not None:
-        return exact
     contained = next(
         (kind for phrase, kind in _CONTAINED_PHRASES.items() if phrase in folded), None
     )
     if contained is not None:
         return contained
+    if len(text) > CHROME_LINE_MAX_CHARS:
+        return None
+    exact = _EXACT_LINES.get(folded.strip(" .:!·|"))
+    if exact is not None:
+        return exact
     match = _CHROME_LINE.match(text)
     if match and match.lastgroup:
         kind: RemovalKind = match.lastgroup  # type: ignore[assignment]

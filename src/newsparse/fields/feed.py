@@ -24,15 +24,20 @@ MAX_TIME_LINE_CHARS = 40
 # A summary under a feed headline is not itself link text.
 MAX_SUMMARY_LINK_DENSITY = 0.5
 
-TIME_LINE = re.compile(
-    r"^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*uhr)?"
-    r"|\d{1,2}\s*[ap]\.?\s?m\.?"
-    r"|\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?)\s+ago"
-    r"|vor\s+\d+\s*(?:minuten|stunden|tagen)"
-    r"|il y a\s+\d+\s*(?:min|minutes|heures?|h)"
-    r"|hace\s+\d+\s*(?:minutos|horas?)"
-    r"|just now|gerade eben)$",
-    re.IGNORECASE,
+_TIME = (
+    r"(?:\d{1,2}[:.]\d{2}\s?(?:[ap]\.?\s?m\.?)?(?:\s?uhr)?"
+    r"|\d{1,2}\s?[ap]\.?\s?m\.?"
+    r"|\d{1,3}\s?(?:min(?:ute)?s?|hours?|hrs?|h|days?)\s(?:ago)"
+    r"|vor\s\d{1,3}\s?(?:minuten|stunden|tagen)"
+    r"|il y a\s\d{1,3}\s?(?:min|minutes|heures?|h)"
+    r"|hace\s\d{1,3}\s?(?:minutos|horas?)"
+    r"|just now|gerade eben)"
+)
+TIME_LINE = re.compile(rf"^{_TIME}$", re.IGNORECASE)
+# "14:05 Man charged after crash": a time opening a short line, then the headline.
+# The separator may be missing: "<span>35 min ago</span><a>Transit ...</a>" has no space.
+LEADING_TIME = re.compile(
+    rf"^({_TIME})[ \t]?[-–—|·:]?[ \t]?(\S.{{0,{MAX_HEADLINE_CHARS}}})$", re.IGNORECASE
 )
 
 
@@ -67,7 +72,69 @@ def find_feed_items(blocks: list[TextBlock], base: str | None) -> FeedResult:
             index = max(result.used) + 1
         else:
             index += 1
+    inline = _items_with_leading_times(blocks, base, result.used)
+    result.items.extend(inline.items)
+    result.used.update(inline.used)
     return result
+
+
+def _items_with_leading_times(
+    blocks: list[TextBlock], base: str | None, skip: set[int]
+) -> FeedResult:
+    """Lists and runs of lines that each open with a time ("14:05 Man charged ..."), the
+    time and the headline in one line."""
+    result = FeedResult()
+    run: list[int] = []
+
+    def close_run() -> None:
+        if len(run) >= MIN_FEED_ITEMS:
+            for index in run:
+                result.items.append(_leading_time_item(blocks[index].text, blocks[index], base))
+                result.used.add(index)
+        run.clear()
+
+    for index, block in enumerate(blocks):
+        if index in skip:
+            close_run()
+            continue
+        if block.tag == "list":
+            close_run()
+            items = [LEADING_TIME.match(item) for item in block.items]
+            if len(items) >= MIN_FEED_ITEMS and all(items):
+                result.items.extend(
+                    _leading_time_item(item, block, base, position)
+                    for position, item in enumerate(block.items)
+                )
+                result.used.add(index)
+            continue
+        if LEADING_TIME.match(block.text):
+            run.append(index)
+        else:
+            close_run()
+    close_run()
+    return result
+
+
+def _leading_time_item(
+    line: str, block: TextBlock, base: str | None, position: int | None = None
+) -> FeedItem:
+    match = LEADING_TIME.match(line)
+    assert match is not None
+    shown, headline = match.group(1), match.group(2).strip()
+    href = next((h for text, h in block.links if text and text in headline), None)
+    published = None
+    if block.node is not None:
+        items = [n for n in block.node.iter() if n.tag == "li"] if position is not None else []
+        holder = items[position] if position is not None and position < len(items) else block.node
+        time_node = holder.css_first("time[datetime]") if holder is not None else None
+        if time_node is not None and normalize_space(time_node.text()) == shown:
+            published = parse_machine_date(attr(time_node, "datetime"))
+    return FeedItem(
+        headline=headline,
+        url=absolute_url(href, base),
+        time_text=shown,
+        published_at=published,
+    )
 
 
 def _groups_from(blocks: list[TextBlock], start: int) -> list[tuple[int, int, int | None]]:
