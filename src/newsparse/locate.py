@@ -154,10 +154,8 @@ def _headline_first(
     best = final(ranked[0])  # type: ignore[operator]
     strong = [c for c in ranked if final(c) >= HEADLINE_RIVAL_SHARE * best]  # type: ignore[operator]
     after = [c for c in strong if first_block.get(c, -1) > headline_at]
-    if (
-        not after
-        or (ranked[0] in after
-        and first_block[ranked[0]] == min(first_block[c] for c in after))
+    if not after or (
+        ranked[0] in after and first_block[ranked[0]] == min(first_block[c] for c in after)
     ):
         return ranked
     nearest = min(after, key=lambda c: (first_block[c], -final(c)))  # type: ignore[operator]
