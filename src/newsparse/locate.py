@@ -153,7 +153,11 @@ def _headline_first(
 ) -> list[int]:
     best = final(ranked[0])  # type: ignore[operator]
     strong = [c for c in ranked if final(c) >= HEADLINE_RIVAL_SHARE * best]  # type: ignore[operator]
-    after = [c for c in strong if first_block.get(c, -1) > headline_at]
+    # A wrapper around the winner is no rival story.
+    winner_path = walk.blocks[first_block[ranked[0]]].path if ranked[0] in first_block else ()
+    after = [
+        c for c in strong if first_block.get(c, -1) > headline_at and c not in winner_path[:-1]
+    ]
     if not after or (
         ranked[0] in after and first_block[ranked[0]] == min(first_block[c] for c in after)
     ):
