@@ -114,6 +114,16 @@ def locate(walk: Walk, eligible: list[bool], headline_at: int | None = None) -> 
     comments_start = next(
         (i for i, b in enumerate(walk.blocks) if b.zone == "comments"), len(walk.blocks)
     )
+    # A page whose only prose is short (a one-line note) still has an article: when no block
+    # reaches MIN_SCORED_CHARS, every eligible block scores.
+    min_chars = (
+        MIN_SCORED_CHARS
+        if any(
+            eligible[i] and len(b.text) >= MIN_SCORED_CHARS and b.tag not in ("heading", "caption")
+            for i, b in enumerate(walk.blocks)
+        )
+        else 1
+    )
     for index, block in enumerate(walk.blocks):
         if not eligible[index]:
             continue
@@ -121,7 +131,7 @@ def locate(walk: Walk, eligible: list[bool], headline_at: int | None = None) -> 
             first_block.setdefault(ancestor, index)
             chars[ancestor] += len(block.text)
             link_chars[ancestor] += block.link_chars
-        if len(block.text) < MIN_SCORED_CHARS or block.tag in ("heading", "caption"):
+        if len(block.text) < min_chars or block.tag in ("heading", "caption"):
             continue
         points = paragraph_score(block.text)
         for level, ancestor in enumerate(_scoring_ancestors(block)):

@@ -21,8 +21,7 @@ _CREDIT_WORDS = (
 )
 # Both start at their first significant character, not at the whitespace before it: a leading
 # ``\s*`` makes a search retry every position of a long whitespace run (quadratic), and callers
-# strip the caption before the match anyway. The ``(?=(...))\1`` idiom reads the credit text
-# once (a lookahead does not backtrack), so a miss costs one pass over it, not a hundred.
+# strip the caption before the match anyway.
 TRAILING_CREDIT = re.compile(
     rf"\(([^()]{{2,100}}(?:/|\b(?:{_CREDIT_WORDS})\b)[^()]{{0,60}})\)\s*$", re.IGNORECASE
 )
