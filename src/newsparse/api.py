@@ -14,12 +14,16 @@ def parse(
     *,
     charset: str | None = None,
     include_comments: bool = False,
+    time_budget: float | None = None,
 ) -> Article:
     """Parse one HTML page into an :class:`Article`.
 
     ``html`` is the page as text or as raw bytes in any encoding (``charset`` is the transport
     charset, e.g. from an HTTP header, when the caller knows it). ``url`` is where the page came
-    from; it resolves relative links. Raises ``TypeError`` for a wrong argument type and
+    from; it resolves relative links. ``include_comments`` adds reader comments as
+    ``Article.comments``. ``time_budget`` (seconds) bounds the work after the page is parsed:
+    past it the walk stops and optional stages are skipped, and the record says so in
+    ``warnings``. Raises ``TypeError`` for a wrong argument type and
     :class:`~newsparse.EmptyDocumentError` when there is no document to read.
     """
     if isinstance(html, (bytes, bytearray, memoryview)):
@@ -33,4 +37,11 @@ def parse(
         raise TypeError(f"url must be str or None, not {type(url).__name__}")
     if not text.strip():
         raise EmptyDocumentError("the document is empty")
-    return extract_article(text, url, encoding, Options(include_comments=include_comments))
+    if time_budget is not None and (
+        not isinstance(time_budget, (int, float))
+        or isinstance(time_budget, bool)
+        or time_budget < 0
+    ):
+        raise TypeError("time_budget must be a non-negative number of seconds or None")
+    options = Options(include_comments=include_comments, time_budget=time_budget)
+    return extract_article(text, url, encoding, options)

@@ -8,6 +8,7 @@ skipped here and reported as a removal; the tree itself is never modified."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from time import perf_counter
 from typing import Literal
 
 from newsparse import chrome
@@ -73,6 +74,8 @@ _NESTED_IN_QUOTE = "div, ul, ol, figure, blockquote blockquote"
 # Marks a <br> inside a run of loose text. Div-soup pages separate paragraphs with <br> only,
 # so a run is split there into one block per line. (NULs never survive dom.parse_html.)
 BREAK = "\x00"
+# How many nodes the walk visits between looks at the clock (a look costs ~0.1 us).
+DEADLINE_CHECK_STEPS = 256
 # Walk no deeper than this: pathological nesting is flattened into one block at this depth.
 MAX_WALK_DEPTH = 256
 # A list whose items hold this much text each is a layout list (a card grid, a story stream):
@@ -120,6 +123,8 @@ class Walk:
     nodes: dict[int, Node] = field(default_factory=dict)
     """Container elements by mem_id, for the ones on some block's path."""
     zones: dict[int, chrome.Verdict] = field(default_factory=dict)
+    truncated: bool = False
+    """The walk stopped at its deadline: blocks after that point are missing."""
 
 
 @dataclass
@@ -135,13 +140,21 @@ class _Frame:
     run_link_chars: int = 0
 
 
-def walk(root: Node) -> Walk:
-    """Flatten ``root``'s subtree into text blocks in document order."""
+def walk(root: Node, deadline: float | None = None) -> Walk:
+    """Flatten ``root``'s subtree into text blocks in document order. With a ``deadline``
+    (a ``time.perf_counter()`` value) the walk stops there and marks the result truncated."""
     result = Walk()
     root_id = root.mem_id
     result.nodes[root_id] = root
     stack = [_Frame(root, iter(root.iter(include_text=True)), (root_id,), None, None)]
+    steps = 0
     while stack:
+        steps += 1
+        if deadline is not None and steps % DEADLINE_CHECK_STEPS == 0 and perf_counter() > deadline:
+            for frame in reversed(stack):
+                _flush_run(frame, result)
+            result.truncated = True
+            break
         frame = stack[-1]
         child: Node | None = next(frame.children, None)  # type: ignore[call-overload]
         if child is None:

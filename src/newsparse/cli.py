@@ -34,8 +34,19 @@ def main() -> None:
 @click.option("--charset", default=None, help="The transport charset, if known.")
 @click.option("--comments", is_flag=True, help="Also return reader comments as records.")
 @click.option("--indent", default=2, show_default=True, help="JSON indentation (0: one line).")
+@click.option(
+    "--time-budget",
+    type=click.FloatRange(min=0),
+    default=None,
+    help="Seconds to spend after parsing the HTML; past it, return what was read (with a warning).",
+)
 def parse_command(
-    page: str, url: str | None, charset: str | None, comments: bool, indent: int
+    page: str,
+    url: str | None,
+    charset: str | None,
+    comments: bool,
+    indent: int,
+    time_budget: float | None,
 ) -> None:
     """Parse PAGE (an HTML page or an RSS/Atom feed; a file path, or - for stdin) and print
     the record as JSON."""
@@ -48,7 +59,13 @@ def parse_command(
         if looks_like_feed(data):
             record = parse_feed(data, url=url)
         else:
-            record = parse(data, url=url, charset=charset, include_comments=comments)
+            record = parse(
+                data,
+                url=url,
+                charset=charset,
+                include_comments=comments,
+                time_budget=time_budget,
+            )
     except NewsparseError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(record.model_dump_json(indent=indent or None))

@@ -5,6 +5,7 @@ captions -> locate -> body -> assemble the Article."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from time import perf_counter
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -15,8 +16,8 @@ from newsparse.errors import EmptyDocumentError
 from newsparse.fields import body as body_field
 from newsparse.fields import byline, headline, images, metadata, timestamps
 from newsparse.fields.dates import VISIBLE_DATE
-from newsparse.fields.feed import find_feed_items, is_time_line, live_blog_updates
-from newsparse.fields.links import find_related
+from newsparse.fields.feed import FeedResult, find_feed_items, is_time_line, live_blog_updates
+from newsparse.fields.links import LinksResult, find_related
 from newsparse.fields.timestamps import DateEvidence, choose_dates
 from newsparse.locate import locate
 from newsparse.models import Article, Comment, PageType, Removal, RemovalKind
@@ -50,9 +51,13 @@ Drops = dict[int, tuple[RemovalKind, str]]
 @dataclass(frozen=True)
 class Options:
     include_comments: bool = False
+    time_budget: float | None = None
+    """Seconds parse may spend after the tree is built; past it, work stops cleanly."""
 
 
 def extract_article(text: str, url: str | None, encoding: str | None, options: Options) -> Article:
+    deadline = perf_counter() + options.time_budget if options.time_budget is not None else None
+    warnings: list[str] = []
     tree = parse_html(text)
     structured = read_structured(tree)
     base = _base_url(tree, url)
@@ -72,14 +77,27 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     shown_tags = metadata.visible_tags(tree)
 
     strip_invisible(tree)
-    page = walk(root)
+    page = walk(root, deadline)
     drop: Drops = {}
     _mark_text_chrome(page, drop)
 
-    feed = find_feed_items(page.blocks, base)
-    _claim(drop, feed.used, "feed", "timed list item")
-    related = find_related(page.blocks, set(drop), base, url)
-    _claim(drop, related.used, "related", "related-article teaser")
+    out_of_time = page.truncated or (deadline is not None and perf_counter() > deadline)
+    if out_of_time:
+        # Keep what the walk read; skip the optional record finders, still locate the body.
+        warnings.append(
+            f"time budget of {options.time_budget} s exceeded; "
+            + (
+                "the page was read only in part"
+                if page.truncated
+                else "feed items and related links skipped"
+            )
+        )
+        feed, related = FeedResult(), LinksResult()
+    else:
+        feed = find_feed_items(page.blocks, base)
+        _claim(drop, feed.used, "feed", "timed list item")
+        related = find_related(page.blocks, set(drop), base, url)
+        _claim(drop, related.used, "related", "related-article teaser")
 
     if source == "title" and structured.title:
         # No <h1> and no structured headline: trust the part of <title> the page shows.
@@ -111,7 +129,6 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     repeats = {normalize_space(t).casefold() for t in (title, h1_text, dek) if t}
     body = _body_with_fallback(page, eligible, drop, repeats, found_headline)
 
-    warnings: list[str] = []
     dates = choose_dates(
         DateEvidence(
             structured=structured,
