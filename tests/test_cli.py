@@ -50,3 +50,30 @@ def test_help_explains_commands() -> None:
     result = CliRunner().invoke(main, ["--help"])
     assert result.exit_code == 0
     assert "parse" in result.output and "schema" in result.output
+
+
+def test_parse_detects_plain_text(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Harbor ferry returns\n\nBy Mara Quill and Ivo Brandt\n\n"
+        "The harbor ferry made its first crossing in two years on Monday, carrying passengers.\n"
+    )
+    result = CliRunner().invoke(main, ["parse", str(page)])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.output)
+    assert record["headline"] == "Harbor ferry returns"
+    assert [a["name"] for a in record["authors"]] == ["Mara Quill", "Ivo Brandt"]
+
+
+def test_text_flag_forces_plain_text() -> None:
+    page = (
+        "<html><body><h1>Real title</h1>"
+        "<p>Some paragraph words here, long enough to count as the body text.</p></body></html>"
+    )
+    as_html = CliRunner().invoke(main, ["parse", "-"], input=page)
+    as_text = CliRunner().invoke(main, ["parse", "-", "--text"], input=page)
+    assert as_html.exit_code == 0 and as_text.exit_code == 0
+    assert json.loads(as_html.output)["headline"] == "Real title"
+    assert "<h1>" in json.loads(as_text.output)["text"] + str(
+        json.loads(as_text.output)["headline"]
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsparse.api import parse
+from newsparse.api import parse, parse_text
 from newsparse.batch import BatchError, BatchRow, parse_many
 from newsparse.batch_inputs import PageInput
 from newsparse.errors import EmptyDocumentError, FeedError, NewsparseError
@@ -18,6 +18,7 @@ from newsparse.models import (
     Link,
     Removal,
 )
+from newsparse.textpage import looks_like_html
 
 __version__ = "0.1.0"
 
@@ -39,7 +40,9 @@ __all__ = [
     "Removal",
     "__version__",
     "looks_like_feed",
+    "looks_like_html",
     "parse",
     "parse_feed",
     "parse_many",
+    "parse_text",
 ]

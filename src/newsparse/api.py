@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsparse import textpage
 from newsparse.decode import decode_html
 from newsparse.errors import EmptyDocumentError
 from newsparse.models import Article
@@ -45,3 +46,11 @@ def parse(
         raise TypeError("time_budget must be a non-negative number of seconds or None")
     options = Options(include_comments=include_comments, time_budget=time_budget)
     return extract_article(text, url, encoding, options)
+
+
+def parse_text(text: str | bytes, url: str | None = None) -> Article:
+    """Parse a page given as plain text (a reader-view or copy-paste dump) into an
+    :class:`Article`: same record, same field extractors as :func:`parse`. Raises
+    ``TypeError`` for a wrong argument type and :class:`~newsparse.EmptyDocumentError` for
+    empty text."""
+    return textpage.parse_text(text, url)

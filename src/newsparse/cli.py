@@ -14,6 +14,7 @@ from newsparse.cli_batch import batch_command
 from newsparse.errors import NewsparseError
 from newsparse.feeds import looks_like_feed, parse_feed
 from newsparse.models import Article, Feed
+from newsparse.textpage import looks_like_html, parse_text
 
 
 def _read_input(page: str) -> bytes:
@@ -34,6 +35,7 @@ def main() -> None:
 @click.option("--charset", default=None, help="The transport charset, if known.")
 @click.option("--comments", is_flag=True, help="Also return reader comments as records.")
 @click.option("--indent", default=2, show_default=True, help="JSON indentation (0: one line).")
+@click.option("--text", "as_text", is_flag=True, help="Read PAGE as plain text (else detected).")
 @click.option(
     "--time-budget",
     type=click.FloatRange(min=0),
@@ -46,6 +48,7 @@ def parse_command(
     charset: str | None,
     comments: bool,
     indent: int,
+    as_text: bool,
     time_budget: float | None,
 ) -> None:
     """Parse PAGE (an HTML page or an RSS/Atom feed; a file path, or - for stdin) and print
@@ -56,7 +59,9 @@ def parse_command(
         raise click.ClickException(f"cannot read {page}: {exc.strerror or exc}") from exc
     try:
         record: Article | Feed
-        if looks_like_feed(data):
+        if as_text or (not looks_like_feed(data) and not looks_like_html(data)):
+            record = parse_text(data, url=url)
+        elif looks_like_feed(data):
             record = parse_feed(data, url=url)
         else:
             record = parse(

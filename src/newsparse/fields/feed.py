@@ -24,8 +24,9 @@ MAX_TIME_LINE_CHARS = 40
 # A summary under a feed headline is not itself link text.
 MAX_SUMMARY_LINK_DENSITY = 0.5
 
+# French pages write times as "18h05".
 _TIME = (
-    r"(?:\d{1,2}[:.]\d{2}\s?(?:[ap]\.?\s?m\.?)?(?:\s?uhr)?"
+    r"(?:\d{1,2}[:.h]\d{2}\s?(?:[ap]\.?\s?m\.?)?(?:\s?uhr)?"
     r"|\d{1,2}\s?[ap]\.?\s?m\.?"
     r"|\d{1,3}\s?(?:min(?:ute)?s?|hours?|hrs?|h|days?)\s(?:ago)"
     r"|vor\s\d{1,3}\s?(?:minuten|stunden|tagen)"
