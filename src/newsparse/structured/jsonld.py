@@ -89,7 +89,9 @@ def types_of(obj: JsonObject) -> list[str]:
 
 
 def _is_article(obj: JsonObject) -> bool:
-    return any(t in ARTICLE_TYPES for t in types_of(obj))
+    # schema.org keeps adding Article subtypes (ReportageNewsArticle, SatiricalArticle,
+    # AdvertiserContentArticle...): every type named "...Article" or "...Posting" is one.
+    return any(t in ARTICLE_TYPES or t.endswith(("article", "posting")) for t in types_of(obj))
 
 
 def find_article(objects: list[JsonObject]) -> JsonObject | None:
