@@ -400,6 +400,13 @@ CHROME_LINE_PREFIXES: dict[str, tuple[str, ...]] = {
     ),
     "boilerplate": (
         "more news",
+        "more stories",
+        "mehr nachrichten",
+        "weitere nachrichten",
+        "plus d'actualités",
+        "plus d’actualités",
+        "más noticias",
+        "altre notizie",
         "editors' picks",
         "editor's picks",
         "editors picks",

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from newsparse import vocab
 from newsparse.blocks import TextBlock
+from newsparse.chrome import classify_line
 from newsparse.dom import absolute_url
 from newsparse.fields.feed import is_time_line
 from newsparse.models import Link
@@ -153,4 +154,5 @@ def _is_summary(block: TextBlock) -> bool:
         len(block.text) <= MAX_SUMMARY_CHARS
         and block.link_density < 0.5
         and not is_time_line(block.text)
+        and classify_line(block.text) is None  # "MORE NEWS" after a card is no summary
     )
