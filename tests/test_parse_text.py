@@ -249,6 +249,10 @@ def test_bytes_are_decoded_and_the_encoding_reported() -> None:
     assert legacy.headline == GERMAN_HEADLINE
     assert parse_text("\ufeff" + GERMAN_PAGE).headline == GERMAN_HEADLINE
     assert parse_text(GERMAN_PAGE).encoding is None
+    utf16 = parse_text(GERMAN_PAGE.encode("utf-16"))
+    assert (utf16.encoding, utf16.headline) == ("utf-16-le", GERMAN_HEADLINE)
+    declared = parse_text(GERMAN_PAGE.encode("iso-8859-15"), charset="iso-8859-15")
+    assert (declared.encoding, declared.headline) == ("iso8859-15", GERMAN_HEADLINE)
 
 
 @pytest.mark.parametrize(
@@ -303,20 +307,49 @@ def test_a_masthead_date_is_not_the_byline() -> None:
     assert [b.text for b in article.body] == [PARAGRAPH, SECOND]
 
 
-def test_a_headline_that_opens_like_a_byline_stays_the_headline() -> None:
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Von Kiel bis Flensburg: Bäder bleiben im Winter offen",
+        "Von Kiel nach Sylt in drei Stunden",
+        "Von der Leyen besucht die Werft in Kiel",
+    ],
+)
+def test_a_headline_that_opens_like_a_byline_stays_the_headline(title: str) -> None:
     page = "\n".join(
-        [
-            "Von Kiel bis Flensburg: Bäder bleiben im Winter offen",
-            "",
-            "Von Anna Weber und Tom Li",
-            "5. März 2024, 09:30 Uhr",
-            "",
-            PARAGRAPH,
-        ]
+        [title, "", "Von Anna Weber und Tom Li", "5. März 2024, 09:30 Uhr", "", PARAGRAPH]
     )
     article = parse_text(page)
-    assert article.headline == "Von Kiel bis Flensburg: Bäder bleiben im Winter offen"
+    assert article.headline == title
     assert [a.name for a in article.authors] == ["Anna Weber", "Tom Li"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Von dpa", ["dpa"]),
+        ("Von Ursula von der Leyen", ["Ursula von der Leyen"]),
+        (
+            "by Ann Lee and The Harbor Post news desk May 2, 2024",
+            ["Ann Lee", "The Harbor Post news desk"],
+        ),
+        ("Par Claire Dubreuil et Mathis Lenoir", ["Claire Dubreuil", "Mathis Lenoir"]),
+        ("May 2, 2024 · Ann Lee and Tom Sato", ["Ann Lee", "Tom Sato"]),
+        ("Updated May 2, 2024", []),
+        ("Le 3 mars 2024 à 14h12", []),
+        ("By the time the council met", []),
+    ],
+)
+def test_byline_lines(line: str, names: list[str]) -> None:
+    page = f"Council keeps the pool open\n\n{line}\n\n{PARAGRAPH}\n"
+    assert [a.name for a in parse_text(page).authors] == names
+
+
+def test_a_headline_that_opens_like_a_related_label_stays_the_headline() -> None:
+    title = "More from the harbor: three winters of ice on the quay"
+    article = parse_text(f"{title}\n\nJanuary 11, 2024\n\n{PARAGRAPH}\n\n{SECOND}\n")
+    assert article.headline == title
+    assert article.related_links == []
 
 
 def test_a_paragraph_opening_with_by_is_not_a_byline() -> None:

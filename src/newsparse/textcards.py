@@ -101,13 +101,19 @@ def find_teasers(blocks: list[TextBlock], gaps: list[bool], drop: Drops) -> Teas
     that trails off in "…"; a "Read also: <title>" line; the titles (each with an optional
     summary) listed under a related heading such as "Related stories"."""
     finder = _TeaserFinder([b.text for b in blocks], gaps, drop, Teasers())
+    # A labelled insert follows story text: above the first paragraph, "More from: ..." is
+    # the headline.
+    first_prose = next(
+        (i for i, text in enumerate(finder.texts) if i not in drop and is_prose(text)), 0
+    )
     for index, text in enumerate(finder.texts):
         if not finder.free(index):
             continue
-        if links.is_related_heading(text):
+        labelled = index > first_prose
+        if labelled and links.is_related_heading(text):
             finder.result.used.add(index)
             finder.listed(index + 1)
-        elif links.has_related_label(text) and _teaser_title(links.strip_label(text)):
+        elif labelled and links.has_related_label(text) and _teaser_title(links.strip_label(text)):
             finder.add([index], links.strip_label(text), None)
         elif _teaser_title(text) and finder.trailing_summary(index + 1):
             finder.add([index, index + 1], text, finder.texts[index + 1])

@@ -34,6 +34,8 @@ MAX_HEADLINE_CHARS = 250
 # A name credited without a "By" prefix must look like a person: 2-5 capitalised words.
 MIN_BARE_NAME_WORDS = 2
 MAX_BARE_NAME_WORDS = 5
+# Agencies credit themselves by a short lowercase code: "Von dpa", "par afp".
+MAX_AGENCY_CODE_CHARS = 5
 # Prose has at least this many words (a one-word line ending in "." is a button or a label).
 MIN_PROSE_WORDS = 4
 # After chrome inside the body, the story resumes only with a paragraph this long, with a
@@ -51,6 +53,15 @@ GAP_EVIDENCE_MIN_CHARS = 80
 # Lines this short that do not end like a sentence, at the edges of the body, are labels and
 # links ("Privacy Policy", "Empfehlungen der Redaktion"), not paragraphs.
 MAX_LOOSE_LINE_CHARS = 100
+
+# Lowercase words a credited name may hold: particles of surnames and newsroom words ("The
+# Kyiv Independent news desk"). Any other lowercase word makes a phrase, not a name ("Von Kiel
+# nach Sylt in drei Stunden"). (A candidate for vocab.py.)
+NAME_LOWERCASE_WORDS = frozenset(
+    {"von", "vom", "zu", "van", "der", "den", "de", "del", "della", "di", "da", "das", "do"}
+    | {"dos", "du", "des", "la", "le", "ten", "ter", "bin", "ibn", "al", "el", "y", "e"}
+    | {"news", "desk", "staff", "team", "newsroom", "redaktion", "rédaction", "redacción"}
+)
 
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»«)\]]*$")
 _NOT_A_TITLE_END = re.compile(r"[.,;:]$")
@@ -88,8 +99,16 @@ def is_loose(text: str) -> bool:
 
 
 def _is_name(name: str) -> bool:
-    # "Von Kiew bis Kabul: wie ..." opens a headline, not a byline: names hold no colon.
-    return _capitalised(name) and ":" not in name
+    """A credited name: mostly capitalised words ("Ursula von der Leyen", "The Kyiv Independent
+    news desk") or an agency's short code ("dpa"); never a colon ("Von Kiew bis Kabul: ...")."""
+    words = name.split()
+    if ":" in name:
+        return False
+    if len(words) == 1 and len(name) <= MAX_AGENCY_CODE_CHARS:
+        return True
+    return _capitalised(name) and all(
+        _capitalised(word) or word.casefold() in NAME_LOWERCASE_WORDS for word in words
+    )
 
 
 def _capitalised(name: str) -> bool:

@@ -49,15 +49,15 @@ _TAG = re.compile(
 _FEED_LABELS = frozenset(FEED_LABELS)
 
 
-def parse_text(text: str | bytes, url: str | None = None) -> Article:
+def parse_text(text: str | bytes, url: str | None = None, *, charset: str | None = None) -> Article:
     """Parse a page given as plain text into an :class:`Article`.
 
-    ``text`` is the page's text (bytes are decoded: UTF-8, with or without a byte-order mark,
-    else as ``parse`` would decode them). ``url`` is where the page came from. Raises
-    ``TypeError`` for a wrong argument type and :class:`~newsparse.EmptyDocumentError` when the
-    text is empty or only whitespace."""
+    ``text`` is the page's text; bytes are decoded as UTF-8 (with or without a byte-order mark),
+    else as ``parse`` would decode them (``charset`` is the transport charset, when known).
+    ``url`` is where the page came from. Raises ``TypeError`` for a wrong argument type and
+    :class:`~newsparse.EmptyDocumentError` when the text is empty or only whitespace."""
     if isinstance(text, (bytes, bytearray, memoryview)):
-        text, encoding = _decode(bytes(text))
+        text, encoding = _decode(bytes(text), charset)
     elif isinstance(text, str):
         encoding = None
     else:
@@ -83,14 +83,16 @@ def looks_like_html(data: bytes | str) -> bool:
     return len(_TAG.findall(sample)) >= MIN_SNIFFED_TAGS
 
 
-def _decode(data: bytes) -> tuple[str, str]:
+def _decode(data: bytes, charset: str | None) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        decoded = decode_html(data)
-        return decoded.text, decoded.encoding
+    if charset is None:
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    decoded = decode_html(data, charset)
+    return decoded.text, decoded.encoding
 
 
 def _blocks(text: str) -> tuple[list[TextBlock], list[bool]]:
