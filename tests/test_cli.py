@@ -77,3 +77,19 @@ def test_text_flag_forces_plain_text() -> None:
     assert "<h1>" in json.loads(as_text.output)["text"] + str(
         json.loads(as_text.output)["headline"]
     )
+
+
+def test_charset_option_decodes_a_text_page(tmp_path: Path) -> None:
+    # In KOI8-R these bytes mean nothing in UTF-8 or cp1252; only the given charset reads them.
+    page = tmp_path / "page.txt"
+    page.write_bytes(
+        "Паром вернулся в гавань\n\nАвтор: Мара Квилл\n\n"
+        "Паром совершил первый рейс за два года в понедельник, перевезя пассажиров.\n".encode(
+            "koi8-r"
+        )
+    )
+    result = CliRunner().invoke(main, ["parse", str(page), "--text", "--charset", "koi8-r"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.output)
+    assert record["headline"] == "Паром вернулся в гавань"
+    assert record["encoding"] == "koi8-r"

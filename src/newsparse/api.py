@@ -48,9 +48,10 @@ def parse(
     return extract_article(text, url, encoding, options)
 
 
-def parse_text(text: str | bytes, url: str | None = None) -> Article:
+def parse_text(text: str | bytes, url: str | None = None, *, charset: str | None = None) -> Article:
     """Parse a page given as plain text (a reader-view or copy-paste dump) into an
-    :class:`Article`: same record, same field extractors as :func:`parse`. Raises
+    :class:`Article`: same record, same field extractors as :func:`parse`. Bytes are decoded
+    like :func:`parse` does (``charset`` is the transport charset, when known). Raises
     ``TypeError`` for a wrong argument type and :class:`~newsparse.EmptyDocumentError` for
     empty text."""
-    return textpage.parse_text(text, url)
+    return textpage.parse_text(text, url, charset=charset)

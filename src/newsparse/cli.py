@@ -60,7 +60,7 @@ def parse_command(
     try:
         record: Article | Feed
         if as_text or (not looks_like_feed(data) and not looks_like_html(data)):
-            record = parse_text(data, url=url)
+            record = parse_text(data, url=url, charset=charset)
         elif looks_like_feed(data):
             record = parse_feed(data, url=url)
         else:

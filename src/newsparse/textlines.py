@@ -19,6 +19,7 @@ from newsparse.fields.feed import is_time_line
 from newsparse.fields.metadata import reading_time
 from newsparse.models import RemovalKind
 from newsparse.pipeline import _is_dateline, _is_reading_time
+from newsparse.vocab import NAME_LOWERCASE_WORDS
 
 Drops = dict[int, tuple[RemovalKind, str]]
 
@@ -53,15 +54,6 @@ GAP_EVIDENCE_MIN_CHARS = 80
 # Lines this short that do not end like a sentence, at the edges of the body, are labels and
 # links ("Privacy Policy", "Empfehlungen der Redaktion"), not paragraphs.
 MAX_LOOSE_LINE_CHARS = 100
-
-# Lowercase words a credited name may hold: particles of surnames and newsroom words ("The
-# Kyiv Independent news desk"). Any other lowercase word makes a phrase, not a name ("Von Kiel
-# nach Sylt in drei Stunden"). (A candidate for vocab.py.)
-NAME_LOWERCASE_WORDS = frozenset(
-    {"von", "vom", "zu", "van", "der", "den", "de", "del", "della", "di", "da", "das", "do"}
-    | {"dos", "du", "des", "la", "le", "ten", "ter", "bin", "ibn", "al", "el", "y", "e"}
-    | {"news", "desk", "staff", "team", "newsroom", "redaktion", "rédaction", "redacción"}
-)
 
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»«)\]]*$")
 _NOT_A_TITLE_END = re.compile(r"[.,;:]$")

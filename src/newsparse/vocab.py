@@ -215,6 +215,15 @@ BYLINE_PREFIXES = (
     "авторы",
 )
 # Words that join two names ("A and B").
+# Lowercase words a credited name may hold: particles of surnames and newsroom words ("The
+# Kyiv Independent news desk"). Any other lowercase word makes a phrase, not a name ("Von Kiel
+# nach Sylt in drei Stunden").
+NAME_LOWERCASE_WORDS = frozenset(
+    {"von", "vom", "zu", "van", "der", "den", "de", "del", "della", "di", "da", "das", "do"}
+    | {"dos", "du", "des", "la", "le", "ten", "ter", "bin", "ibn", "al", "el", "y", "e"}
+    | {"news", "desk", "staff", "team", "newsroom", "redaktion", "rédaction", "redacción"}
+)
+
 NAME_JOINERS = ("and", "und", "et", "y", "e", "en", "och", "og", "i", "и", "&")
 # Job titles and roles that pages glue to names; dropped from author names.
 ROLE_WORDS = (
@@ -288,6 +297,8 @@ READING_TIME_WORDS = (
     "minutos de lectura",
     "min di lettura",
     "minuti di lettura",
+    "мин. чтения",
+    "мин чтения",
 )
 
 # --- Chrome phrases ----------------------------------------------------------------------------
@@ -350,6 +361,8 @@ CHROME_LINE_PREFIXES: dict[str, tuple[str, ...]] = {
         "jetzt abonnieren",
         "newsletter abonnieren",
         "abonnieren sie",
+        "geben sie ihre e-mail-adresse ein",
+        "vielen dank für ihre anmeldung",
         "inscrivez-vous",
         "abonnez-vous",
         "s'abonner",
@@ -371,6 +384,9 @@ CHROME_LINE_PREFIXES: dict[str, tuple[str, ...]] = {
         "partager",
         "compartir",
         "condividi",
+        "auf facebook teilen",
+        "per e-mail teilen",
+        "link kopieren",
     ),
     "cookie": (
         "we use cookies",
@@ -384,6 +400,9 @@ CHROME_LINE_PREFIXES: dict[str, tuple[str, ...]] = {
         "diese website verwendet cookies",
         "nous utilisons des cookies",
         "utilizamos cookies",
+        "by continuing to browse",
+        "manage preferences",
+        "reject non-essential",
     ),
     "media_note": (
         "this audio is created with ai",
@@ -392,6 +411,7 @@ CHROME_LINE_PREFIXES: dict[str, tuple[str, ...]] = {
         "listen to article",
         "audio version of this article",
         "artikel anhören",
+        "diese audiofassung",
         "écouter cet article",
         "escuchar este artículo",
         "play video",
@@ -438,6 +458,17 @@ CHROME_LINE_PREFIXES: dict[str, tuple[str, ...]] = {
 # prefix they would eat real headings such as "Follow the money").
 CHROME_EXACT_LINES: dict[str, tuple[str, ...]] = {
     "share": ("share", "follow", "save", "listen", "email", "print", "tweet", "copy"),
+    "header": ("log in", "sign in", "login", "anmelden", "se connecter", "iniciar sesión"),
+    "footer": (
+        "privacy policy",
+        "terms of use",
+        "terms of service",
+        "impressum",
+        "datenschutz",
+        "datenschutzerklärung",
+        "mentions légales",
+        "aviso legal",
+    ),
     "boilerplate": (
         "member-only story",
         "members only",
