@@ -29,6 +29,9 @@ from newsparse.fields.images import split_credit
         ("Jane Roe 3 hours ago", ["Jane Roe"]),
         ("By jane@example.com", []),
         ("By Jane Roe and Jane Roe", ["Jane Roe"]),
+        # A sentence that opens with a byline word: no name from its last clause.
+        ("Por fuen los sus bil tras 139 tras la plaza del mercado viejo, ñuer de.", []),
+        ("By the end of the week the ferry had carried three thousand people, Ana said", []),
     ],
 )
 def test_split_names(line: str, names: list[str]) -> None:

@@ -63,7 +63,6 @@ KNOWN_GAPS: dict[str, str] = {
     "liveblog-time::page_type": "#5: live blogs without JSON-LD are classed as articles",
     "liveblog-time::body": "#5: live-blog updates and the 'Live' badge are read as body",
     "liveblog-time::feed_items": "#5: permalink on the time, not on the headline",
-    "none-recipe::body": "#3: first intro paragraph dropped",
     "read-also-en::related_links": "#5: a tag-box link is taken as related",
     "related-stories-list::related_links": "#5: 'Related stories' link+summary list missed",
     "section-no-times::page_type": "#5: section pages without times are classed as articles",

@@ -17,9 +17,11 @@ from newsparse.models import RemovalKind
 
 BlockTag = Literal["p", "heading", "list", "quote", "pre", "caption", "run", "cell", "time"]
 
-# Elements with no readable text of their own, or form controls: never entered.
+# Elements with no readable text of their own, or form controls: never entered. (A <title>
+# that malformed markup puts in <body> is still hidden by every browser's default style.)
 SKIP_TAGS = frozenset(
     [
+        "title",
         "script",
         "style",
         "noscript",

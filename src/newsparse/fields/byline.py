@@ -19,6 +19,9 @@ from newsparse.structured.meta import first
 # A credited name has at most this many words and characters; longer is a sentence.
 MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 60
+# A part of a byline with more words than this is a sentence, and so is the whole line (a name
+# with a role or an affiliation after it stays under it: "Ana Ruiz Staff Writer at The Ledger").
+MAX_PROSE_WORDS = 10
 # A byline line longer than this is prose that happens to start with "By".
 MAX_BYLINE_CHARS = 250
 
@@ -80,8 +83,13 @@ def split_names(text: str) -> list[str]:
     text = _RELATIVE_TIME.split(text)[0]
     text = _TIME_ONLY.split(text)[0]
     text = _PREFIX.sub("", text, count=1)
+    parts = _JOINERS.split(text)
+    if any(len(part.split()) > MAX_PROSE_WORDS for part in parts):
+        # "Por fuen los sus bil tras 139 ..., ñuer de.": a sentence that opens with a byline
+        # word, not a list of names; its last clause is no name either.
+        return []
     names: list[str] = []
-    for part in _JOINERS.split(text):
+    for part in parts:
         name = clean_name(part)
         if name and name.casefold() not in {n.casefold() for n in names}:
             names.append(name)
