@@ -14,14 +14,20 @@ from newsparse.blocks import TextBlock, Walk, walk
 from newsparse.dom import Node, absolute_url, attr, normalize_space, parse_html, strip_invisible
 from newsparse.errors import EmptyDocumentError
 from newsparse.fields import body as body_field
-from newsparse.fields import byline, headline, images, metadata, timestamps
+from newsparse.fields import byline, headline, images, metadata, pagetype, timestamps
 from newsparse.fields.dates import VISIBLE_DATE
-from newsparse.fields.feed import FeedResult, find_feed_items, is_time_line, live_blog_updates
+from newsparse.fields.feed import (
+    FeedResult,
+    find_feed_items,
+    is_time_line,
+    live_blog_updates,
+    with_live_blog_updates,
+)
 from newsparse.fields.links import LinksResult, find_related
 from newsparse.fields.timestamps import DateEvidence, choose_dates
 from newsparse.locate import locate
 from newsparse.models import Article, Comment, PageType, Removal, RemovalKind
-from newsparse.structured import StructuredData, jsonld, read_structured
+from newsparse.structured import StructuredData, read_structured
 
 # A body shorter than this suggests the article sat inside something that looked like chrome
 # (a Blogger "widget", an "article-header" holding the whole story): look again with zones.
@@ -37,13 +43,10 @@ FALLBACK_LEADING_DATE_CHARS = 25
 MAX_BYLINE_LINE_CHARS = 250
 # Without an <h1>, the headline is looked for among this many blocks from the top.
 HEADLINE_SEARCH_BLOCKS = 60
-# A page with less body than this and at least LISTING_MIN_TEASERS teasers is a listing.
-LISTING_MAX_BODY_CHARS = 400
 MAX_READING_TIME_LINE_CHARS = 40
 # <time> elements read per page: the article's own come first, the rest are teasers.
 MAX_TIME_ELEMENTS = 10
 MAX_DATELINE_WORDS_CHARS = 40
-LISTING_MIN_TEASERS = 6
 
 Drops = dict[int, tuple[RemovalKind, str]]
 
@@ -96,7 +99,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     else:
         feed = find_feed_items(page.blocks, base)
         _claim(drop, feed.used, "feed", "timed list item")
-        related = find_related(page.blocks, set(drop), base, url)
+        related = find_related(page.blocks, set(drop), base, url, root)
         _claim(drop, related.used, "related", "related-article teaser")
 
     if source == "title" and structured.title:
@@ -141,17 +144,27 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     )
     provenance.update(dates.provenance)
 
-    feed_items = feed.items or live_blog_updates(structured.article, base)
+    feed_items = with_live_blog_updates(feed.items, live_blog_updates(structured.article, base))
     removed = _removals(page, drop, feed.used | related.used)
     removed.extend(body.removed)
     body_chars = sum(len(b.text) for b in body.blocks)
+    teasers = len(feed_items) + len(related.links)
+    kind = pagetype.page_type(structured, feed_items, body_chars, teasers, url)
+    body_blocks = body.blocks
+    if kind == "listing" and pagetype.declared_listing(structured, teasers):
+        # A listing has no article: its text is teasers, and its headline only the <h1> (the
+        # title and og:title name the site or section; so does a logo set in an <h1>).
+        body_blocks = []
+        title = h1_text if h1_text and h1_text.casefold() != (site or "").casefold() else None
+        if title is None:
+            provenance.pop("headline", None)
     return Article(
         url=url,
         canonical_url=metadata.canonical_url(structured, base),
         site_name=site,
         language=metadata.language(structured),
         encoding=encoding,
-        page_type=_page_type(structured, body_chars, len(feed_items) + len(related.links)),
+        page_type=kind,
         headline=title,
         subheadline=dek,
         description=metadata.description(structured),
@@ -160,7 +173,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
         updated_at=dates.updated,
         published_text=dates.published_text,
         reading_time_minutes=_reading_time(byline_texts, dateline_texts),
-        body=body.blocks,
+        body=body_blocks,
         images=images.assemble_images(
             images.lead_image(structured, base), figure_images, loose_captions
         ),
@@ -433,9 +446,5 @@ def _reading_time(*line_groups: list[str]) -> int | None:
 
 
 def _page_type(structured: StructuredData, body_chars: int, teasers: int) -> PageType:
-    types = {t for obj in structured.jsonld_objects for t in jsonld.types_of(obj)}
-    if "liveblogposting" in types:
-        return "liveblog"
-    if body_chars < LISTING_MAX_BODY_CHARS and teasers >= LISTING_MIN_TEASERS:
-        return "listing"
-    return "article"
+    """The page type from structured data and counts alone (plain-text input has no DOM)."""
+    return pagetype.page_type(structured, [], body_chars, teasers, None)

@@ -172,6 +172,9 @@ UPDATED_WORDS = (
     "atualizado",
     "bijgewerkt",
     "обновлено",
+    "edited",
+    "editiert",
+    "päivitetty",
 )
 PUBLISHED_WORDS = (
     "published",
@@ -189,6 +192,13 @@ PUBLISHED_WORDS = (
 # Words that introduce the credited names; stripped from the front of a byline.
 BYLINE_PREFIXES = (
     "written by",
+    "geschrieben von",
+    "erstellt von",
+    "verfasst von",
+    "ein beitrag von",
+    "escrito por",
+    "écrit par",
+    "interview",
     "reported by",
     "reporting by",
     "words by",
@@ -206,6 +216,11 @@ BYLINE_PREFIXES = (
     "door",
     "av",
     "af",
+    "autorin/autor",
+    "autor/autorin",
+    "autor/in",
+    "autor*in",
+    "autor:in",
     "autor",
     "autorin",
     "auteur",
@@ -213,6 +228,95 @@ BYLINE_PREFIXES = (
     "authors",
     "автор",
     "авторы",
+)
+# Words that profile and share widgets put right after a name ("Ana Ruiz Twitter Today"), and
+# button labels that sit in byline markup ("Folgen"): never part of a name, never a name.
+BYLINE_NOISE_WORDS = (
+    "twitter",
+    "facebook",
+    "linkedin",
+    "instagram",
+    "email",
+    "e-mail",
+    "mail",
+    "rss",
+    "today",
+    "yesterday",
+    "heute",
+    "gestern",
+    "aujourd'hui",
+    "hier",
+    "hoy",
+    "ayer",
+    "follow",
+    "folgen",
+    "suivre",
+    "seguir",
+    "share",
+    "teilen",
+    "partager",
+    "compartir",
+)
+# Path segments of tag and topic pages ("/tag/job-queue"): a link to one names a tag of the
+# article when the page marks no tag list.
+TAG_URL_SEGMENTS = ("tag", "tags", "topic", "topics", "schlagwort", "schlagworte", "etiqueta")
+# Labels that introduce the author in the middle of a metadata line ("Datum: 19.11.2021 Autor:
+# Ana Ruiz"): the credit starts after them.
+AUTHOR_LABELS = ("autor:", "autorin:", "autor*in", "autor/in", "author:", "auteur:", "verfasser:")
+# Day names, and their short forms, that pages put between a name and the date.
+WEEKDAYS = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "mo",
+    "di",
+    "mi",
+    "do",
+    "fr",
+    "sa",
+    "so",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "domenica",
 )
 # Words that join two names ("A and B").
 # Lowercase words a credited name may hold: particles of surnames and newsroom words ("The
@@ -222,9 +326,10 @@ NAME_LOWERCASE_WORDS = frozenset(
     {"von", "vom", "zu", "van", "der", "den", "de", "del", "della", "di", "da", "das", "do"}
     | {"dos", "du", "des", "la", "le", "ten", "ter", "bin", "ibn", "al", "el", "y", "e"}
     | {"news", "desk", "staff", "team", "newsroom", "redaktion", "rédaction", "redacción"}
+    | {"service", "services", "reports", "wire", "wires"}
 )
 
-NAME_JOINERS = ("and", "und", "et", "y", "e", "en", "och", "og", "i", "и", "&")
+NAME_JOINERS = ("and", "und", "et", "y", "e", "en", "och", "og", "i", "и", "&", "im gespräch mit")
 # Job titles and roles that pages glue to names; dropped from author names.
 ROLE_WORDS = (
     "staff writer",
@@ -255,6 +360,14 @@ ROLE_WORDS = (
     "corresponsal",
     "redactor",
     "redactora",
+    "chefredakteur",
+    "chefredakteurin",
+    "volontär",
+    "volontärin",
+    "praktikant",
+    "praktikantin",
+    "autor",
+    "autorin",
 )
 # Phrases that end a byline: what follows is a date, reading time or the like.
 BYLINE_STOP_PHRASES = (
@@ -281,6 +394,19 @@ BYLINE_STOP_PHRASES = (
     "publié le",
     "actualizado",
     "publicado",
+    "letzte aktualisierung",
+    "zuletzt aktualisiert",
+    "stand:",
+    "datum:",
+    "date:",
+    "quelle:",
+    "source:",
+    "kategorie:",
+    "kategorien:",
+    "category:",
+    "categories:",
+    "filed under",
+    "abgelegt unter",
 )
 # Reading time: "2 min read", "5 Min. Lesezeit", "3 min de lecture".
 READING_TIME_WORDS = (
@@ -473,6 +599,12 @@ CHROME_EXACT_LINES: dict[str, tuple[str, ...]] = {
         "aviso legal",
     ),
     "boilerplate": (
+        # Live-blog badges beside the headline.
+        "live",
+        "live now",
+        "liveticker",
+        "en direct",
+        "en vivo",
         "member-only story",
         "members only",
         "subscriber only",
@@ -482,8 +614,14 @@ CHROME_EXACT_LINES: dict[str, tuple[str, ...]] = {
         "abo",
         "advertisement",
         "ad",
+        "advert",
         "anzeige",
         "werbung",
+        "pubblicità",
+        "reklame",
+        "annonse",
+        "annons",
+        "mainos",
         "sponsored content",
         "loading...",
         "read more",
@@ -506,6 +644,49 @@ CHROME_LINE_CONTAINS: dict[str, tuple[str, ...]] = {
         "alle rechten voorbehouden",
         "все права защищены",
     ),
+    # Newsletter sign-up blurbs, which sit inside the story's own text modules.
+    "newsletter": (
+        "sign up for our newsletter",
+        "subscribe to our newsletter",
+        "delivered to your inbox",
+        "newsletter informiert sie",
+        "abonnieren sie unseren newsletter",
+        "melden sie sich für unseren newsletter an",
+        "inscrivez-vous à notre newsletter",
+        "abonnez-vous à notre newsletter",
+        "suscríbete a nuestro newsletter",
+        "suscríbete a nuestra newsletter",
+        "iscriviti alla nostra newsletter",
+        "schrijf je in voor onze nieuwsbrief",
+    ),
+    # Click-to-load placeholders that stand in for an embedded video or post until the reader
+    # consents to the third party.
+    "cookie": (
+        "ein klick für den datenschutz",
+        "empfohlener redaktioneller inhalt",
+        "externen inhalt von",
+        "externer inhalt von",
+        "ich bin damit einverstanden, dass mir externe inhalte",
+        "ich bin damit einverstanden, dass mir inhalte von",
+        "an drittplattformen übermittelt werden",
+        "personenbezogene daten können an drittplattformen",
+        "-inhalte erlauben",
+        "this content is hosted by a third party",
+        "to view this content, please enable",
+        "by clicking on this content you agree",
+        "cliquez pour afficher le contenu",
+        "ausgewählten, externen inhalt",
+        "dass mir der externe inhalt angezeigt wird",
+    ),
+    # Calls to follow the site elsewhere, set under the story in its own paragraph.
+    "share": (
+        "follow us on",
+        "on google news",
+        "folgen sie uns auf",
+        "suivez-nous sur",
+        "síguenos en",
+        "seguici su",
+    ),
 }
 
 # Labels that introduce a related-article insert or list; stripped from link titles.
@@ -521,6 +702,10 @@ RELATED_LABELS = (
     "recommended",
     "recommended for you",
     "you may also like",
+    "more stories like this",
+    "stories like this",
+    "similar stories",
+    "similar articles",
     "more from",
     "more on this",
     "more on this story",
@@ -560,6 +745,62 @@ RELATED_LABELS = (
     "leia também",
     "lees ook",
     "zie ook",
+    "関連記事",
+    "関連ニュース",
+    "相关新闻",
+    "相关文章",
+    "相關新聞",
+    "관련기사",
+    "관련 기사",
+)
+# Related-section headings that name where the links come from: "More from Business".
+RELATED_HEADING_PREFIXES = (
+    "more from",
+    "more in",
+    "more about",
+    "more stories from",
+    "more on",
+    "mehr aus",
+    "altro da",
+)
+# Path segments of tag, topic, category and author pages ("/tag/nhs/"): links there lead to
+# taxonomy pages, not to articles.
+TAXONOMY_PATH_SEGMENTS = (
+    "tag",
+    "tags",
+    "topic",
+    "topics",
+    "category",
+    "categories",
+    "author",
+    "authors",
+    "autor",
+    "auteur",
+    "thema",
+    "themen",
+    "schlagwort",
+    "stichwort",
+    "sujet",
+    "tema",
+    "temas",
+    "all-about",
+    "keyword",
+    "keywords",
+)
+# Path segments of paid content ("/sponsored/", Norwegian "/annonse/"): never a related link.
+SPONSORED_PATH_SEGMENTS = (
+    "sponsored",
+    "sponsored-content",
+    "advertorial",
+    "advertorials",
+    "paid-content",
+    "paid-post",
+    "partner-content",
+    "anzeige",
+    "annonse",
+    "annonce",
+    "annons",
+    "publireportage",
 )
 # Headings of timed-list widgets.
 FEED_LABELS = (
@@ -644,7 +885,20 @@ CHROME_CLASS_TOKENS: dict[str, tuple[str, ...]] = {
         "teaser-list",
         "more-news",
     ),
-    "sidebar": ("sidebar", "side-bar", "rail", "right-rail", "widget", "widgets", "aside"),
+    "sidebar": (
+        "sidebar",
+        "side-bar",
+        "rail",
+        "right-rail",
+        "widget",
+        "widgets",
+        "aside",
+        "factbox",
+        "fact-box",
+        "faktabox",
+        "faktaboks",
+        "faktenbox",
+    ),
     "admin": ("edit-link", "post-edit-link", "admin-bar", "wpadminbar"),
     "media_note": ("audio-player", "listen", "tts", "text-to-speech", "podcast-player"),
     "hidden": ("sr-only", "visually-hidden", "screen-reader-text", "visuallyhidden"),
@@ -662,6 +916,9 @@ CHROME_CLASS_TOKENS: dict[str, tuple[str, ...]] = {
         "popup",
         "overlay",
         "paywall",
+        "donate",
+        "donation",
+        "donations",
     ),
 }
 # Substrings that are unambiguous wherever they appear in a class or id.
