@@ -1,0 +1,228 @@
+"""Related links: labelled lists, card grids, single teaser cards, listing pages, and what is
+not a related link (tag rows, other sites' widgets, a story's own paragraphs)."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+import newsparse
+from newsparse.fields.cards import anchor_title, is_taxonomy_url
+
+URL = "https://www.example-news.test/business/2024/05/01/story/"
+STORY = "".join(
+    f"<p>Paragraph {n} of the story tells what happened at the harbour, who said what about it, "
+    f"and why the decision matters to the people who live and work nearby.</p>"
+    for n in range(4)
+)
+
+
+def _page(inner: str) -> str:
+    return (
+        "<html><body><main><article><h1>The harbour decision explained</h1>"
+        f"{inner}</article></main></body></html>"
+    )
+
+
+def _links(html: str) -> list[tuple[str, str | None, str | None]]:
+    article = newsparse.parse(html, URL)
+    return [(link.title, link.url, link.summary) for link in article.related_links]
+
+
+def _anchor(markup: str) -> str:
+    node = LexborHTMLParser(markup).css_first("a")
+    assert node is not None
+    return anchor_title(node)
+
+
+# --------------------------------------------------------------------------- titles
+
+
+def test_kicker_element_is_taken_off_the_title() -> None:
+    html = '<a href="/a"><span>Ratgeber</span> <span>So prüfen Sie Ihre Nachzahlung</span></a>'
+    assert _anchor(html) == "So prüfen Sie Ihre Nachzahlung"
+
+
+def test_inline_emphasis_in_a_title_is_kept() -> None:
+    # An <em> followed by plain text is part of the headline, not a kicker.
+    assert _anchor('<a href="/a"><em>Dune</em> sequel breaks records</a>') == (
+        "Dune sequel breaks records"
+    )
+
+
+def test_heading_inside_a_link_is_the_title() -> None:
+    html = '<a href="/a"><span>From the archive</span><h4>Town stops mowing verges</h4><p>x</p></a>'
+    assert _anchor(html) == "Town stops mowing verges"
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        ("/tag/nhs/", True),
+        ("https://site.test/news/topics/c9mountain", True),
+        ("/author/jane-doe", True),
+        ("/health/2024/01/19/patients-travel-for-knee-surgery/", False),
+        ("/tag/", False),  # the tag index itself is no tag page link to drop by path
+        ("/news/region-67544102", False),
+    ],
+)
+def test_taxonomy_urls(href: str, expected: bool) -> None:
+    assert is_taxonomy_url(href) is expected
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def test_more_from_card_grid_gives_titles_and_summaries_without_kickers() -> None:
+    cards = [
+        (
+            "Retail",
+            "/business/mall-to-apartments/",
+            "Mall will become apartments",
+            "Developers plan 300 homes on the old site.",
+        ),
+        ("Jobs", "/business/shipyard-jobs/", "Shipyard adds 400 jobs this year", ""),
+    ]
+    grid = "".join(
+        f'<article class="card"><div class="card__content"><span>{kicker}</span>'
+        f'<h3><a href="{href}">{title}</a></h3>'
+        + (f"<p>{dek}</p>" if dek else "")
+        + "</div></article>"
+        for kicker, href, title, dek in cards
+    )
+    html = _page(
+        STORY + f'<section><h2>More from Business</h2><div class="grid">{grid}</div></section>'
+    )
+    assert _links(html) == [
+        (
+            "Mall will become apartments",
+            "https://www.example-news.test/business/mall-to-apartments/",
+            "Developers plan 300 homes on the old site.",
+        ),
+        (
+            "Shipyard adds 400 jobs this year",
+            "https://www.example-news.test/business/shipyard-jobs/",
+            None,
+        ),
+    ]
+
+
+def test_a_tag_row_under_a_related_label_is_not_related() -> None:
+    tags = (
+        '<div class="story__tags"><h4>More on this story</h4><a href="/tag/nhs/">NHS</a> '
+        '<a href="/tag/st-aldrics-hospital/">St Aldric\'s Hospital</a> '
+        '<a href="/tag/waiting-lists/">Waiting lists</a></div>'
+    )
+    assert _links(_page(STORY + tags)) == []
+
+
+def test_related_list_under_a_japanese_label() -> None:
+    box = (
+        '<section><h2>関連記事</h2><ul><li><a href="/articles/k1.html">'
+        "港北トラム延伸、開業日が決定</a></li>"
+        '<li><a href="/articles/k2.html">新港地区の人口、５年で２倍に</a></li></ul></section>'
+    )
+    titles = [title for title, _, _ in _links(_page(STORY + box))]
+    assert titles == ["港北トラム延伸、開業日が決定", "新港地区の人口、５年で２倍に"]
+
+
+def test_cards_the_walk_skipped_are_read_from_the_tree_same_site_only() -> None:
+    # "promo" items are skipped by the walk as advertising; under a "Related stories"
+    # heading they are the site's own teasers. A partner's card on another site is not.
+    items = (
+        '<li class="promo"><a href="/news/region-1"><span>Walker rescued after night on fell</span>'
+        "</a><p>The man was found by a search dog after his phone died.</p></li>"
+        '<li class="promo"><a href="https://partner.test/offer"><span>You will not believe this '
+        "one trick</span></a></li>"
+        '<li class="promo"><a href="/news/region-2"><span>Rescue charity gets new vehicle</span>'
+        "</a></li>"
+    )
+    html = (
+        f"<html><body><main><article><h1>Rescue team busy</h1>{STORY}</article>"
+        f"<section><h2>Related stories</h2><ul>{items}</ul></section></main></body></html>"
+    )
+    assert _links(html) == [
+        (
+            "Walker rescued after night on fell",
+            "https://www.example-news.test/news/region-1",
+            "The man was found by a search dog after his phone died.",
+        ),
+        ("Rescue charity gets new vehicle", "https://www.example-news.test/news/region-2", None),
+    ]
+
+
+# --------------------------------------------------------------------------- single cards
+
+
+def test_one_link_teaser_card_between_paragraphs_leaves_the_body() -> None:
+    card = (
+        '<div class="teaser"><a href="/stories/verges/"><div><span>From the archive</span>'
+        "<h4>What happened when a town stopped mowing its verges</h4>"
+        "<p>Two summers of long grass brought back orchids and complaints.</p></div></a></div>"
+    )
+    after = STORY.replace("Paragraph", "Later paragraph")
+    article = newsparse.parse(_page(STORY + card + after), URL)
+    assert [(link.title, link.summary) for link in article.related_links] == [
+        (
+            "What happened when a town stopped mowing its verges",
+            "Two summers of long grass brought back orchids and complaints.",
+        )
+    ]
+    assert "orchids" not in article.text
+    assert "From the archive" not in article.text
+    assert len(article.body) == 8
+
+
+# --------------------------------------------------------------------------- listing pages
+
+
+def _listing(cards: str) -> str:
+    return (
+        "<html><body><main><h1>Climate</h1>"
+        f'<ul class="promo-list">{cards}</ul></main></body></html>'
+    )
+
+
+def _card(n: int, timed: bool = False) -> str:
+    when = '<time datetime="2024-05-20T10:00Z">18 mins ago</time>' if timed else ""
+    return (
+        f'<li class="promo"><h3><a href="/climate/story-{n}">Climate story number {n} '
+        f"explained</a></h3><p>Summary {n} of the story in one short sentence.</p>{when}</li>"
+    )
+
+
+def test_a_listing_pages_untimed_teasers_are_related_links() -> None:
+    links = _links(_listing("".join(_card(n) for n in range(7))))
+    assert [title for title, _, _ in links] == [
+        f"Climate story number {n} explained" for n in range(7)
+    ]
+    assert links[0][2] == "Summary 0 of the story in one short sentence."
+
+
+def test_a_list_with_timed_teasers_is_left_to_the_feed() -> None:
+    cards = "".join(_card(n, timed=n % 2 == 0) for n in range(7))
+    assert _links(_listing(cards)) == []
+
+
+def test_an_articles_plain_teasers_are_not_a_listing() -> None:
+    teasers = "".join(
+        f'<div><h3><a href="/other/story-{n}">Another story number {n} today</a></h3></div>'
+        for n in range(8)
+    )
+    html = (
+        "<html><body><main><article><h1>The harbour decision explained</h1>"
+        f"{STORY}</article><div class='more'>{teasers}</div></main></body></html>"
+    )
+    assert _links(html) == []
+
+
+@pytest.mark.parametrize(
+    "href",
+    ["https://advertiser.test/offer/", "/annonse/cheap-holidays-in-the-sun/81329", "/"],
+)
+def test_cards_to_other_sites_paid_content_or_the_home_page_are_not_related(href: str) -> None:
+    card = (
+        f'<div class="teaser"><a href="{href}"><h4>Cheap holidays in the sun this winter</h4>'
+        "<p>Book now and save on flights and hotels across the coast.</p></a></div>"
+    )
+    assert _links(_page(STORY + card + STORY.replace("Paragraph", "Later paragraph"))) == []
