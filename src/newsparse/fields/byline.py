@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from newsparse import vocab
-from newsparse.dom import Node, absolute_url, attr, normalize_space
+from newsparse.dom import Node, absolute_url, attr, class_and_id, normalize_space
 from newsparse.fields.dates import VISIBLE_DATE
 from newsparse.models import Author
 
@@ -29,6 +29,24 @@ _PREFIX = re.compile(
     r"^\s*(?:"
     + "|".join(re.escape(p) for p in sorted(vocab.BYLINE_PREFIXES, key=len, reverse=True))
     + r")\s*[:\-–—]?\s+",
+    re.IGNORECASE,
+)
+# "ByAna Ruiz": a prefix in its own element, glued to the name that starts with a capital.
+# Two-letter prefixes other than "by" are left out: "DiBiase" is a name, not "di Biase".
+_GLUED = [p for p in vocab.BYLINE_PREFIXES if len(p) > 2 or p == "by"]
+_GLUED_PREFIX = re.compile(
+    r"^\s*(?i:"
+    + "|".join(re.escape(p) for p in sorted(_GLUED, key=len, reverse=True))
+    + r")(?=[A-ZÀ-ÖØ-ÞА-Я])"
+)
+_AUTHOR_LABEL = re.compile(
+    r"(?:" + "|".join(re.escape(p) for p in vocab.AUTHOR_LABELS) + r")\s*", re.IGNORECASE
+)
+# A day name right before a date ("Ana Ruiz Thursday, November 9"; "Ana Ruiz am Samstag, 19.").
+_TRAILING_WEEKDAY = re.compile(
+    r"(?:(?:^|\s)(?:am|on|le|el|il))?(?:^|\s)(?:"
+    + "|".join(re.escape(d) for d in sorted(vocab.WEEKDAYS, key=len, reverse=True))
+    + r")\.?,?\s*$",
     re.IGNORECASE,
 )
 # The patterns below take a run of what they begin with (spaces, separators, digits) only from
@@ -55,7 +73,7 @@ _RELATIVE_TIME = re.compile(
     re.IGNORECASE,
 )
 _TIME_ONLY = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
-_NOT_A_NAME = re.compile(r"@|https?:|www\.|\.com\b|\d")
+_NOT_A_NAME = re.compile(r"@|https?:|www\.|\.com\b|\d|\*|\[at\]")
 _NAME_CHARS = re.compile(r"[^\W\d_]", re.UNICODE)
 BYLINE_SELECTOR = (
     '[rel~="author"], [itemprop~="author"], [class*="byline" i], [class*="author" i], '
@@ -66,7 +84,12 @@ _BIO = re.compile(r"bio|box|avatar|image|img|photo|about|description", re.IGNORE
 
 def starts_with_prefix(text: str) -> bool:
     """Whether a line opens like a byline ("By ...", "Von ...", "Par ...")."""
-    return _PREFIX.match(text) is not None
+    return _PREFIX.match(text) is not None or _GLUED_PREFIX.match(text) is not None
+
+
+def _strip_prefix(text: str) -> str:
+    text = _PREFIX.sub("", text, count=1)
+    return _GLUED_PREFIX.sub("", text, count=1)
 
 
 def split_names(text: str) -> list[str]:
@@ -74,15 +97,32 @@ def split_names(text: str) -> list[str]:
     text = normalize_space(text)
     if not text or len(text) > MAX_BYLINE_CHARS:
         return []
+    label = _AUTHOR_LABEL.search(text)
+    if label is not None and label.start() > 0:
+        # "Datum: 19.11.2021 Autor: Ana Ruiz": what precedes the label is not the credit.
+        text = text[label.end() :]
+    names = _names_before_date(text)
+    if names:
+        return names
+    # "Posted on 21 September 2020 by Ana Ruiz": the credit follows the date.
+    dates = list(VISIBLE_DATE.finditer(text))
+    if dates:
+        rest = text[dates[-1].end() :].strip(" ,;|–—-·•/")
+        if starts_with_prefix(rest):
+            return _names_before_date(rest)
+    return []
+
+
+def _names_before_date(text: str) -> list[str]:
     date = VISIBLE_DATE.search(text)
     if date:
-        text = text[: date.start()]
+        text = _TRAILING_WEEKDAY.sub("", text[: date.start()])
     stop = _STOP.search(text)
     if stop:
         text = text[: stop.start()]
     text = _RELATIVE_TIME.split(text)[0]
     text = _TIME_ONLY.split(text)[0]
-    text = _PREFIX.sub("", text, count=1)
+    text = _strip_prefix(text)
     parts = _JOINERS.split(text)
     if any(len(part.split()) > MAX_PROSE_WORDS for part in parts):
         # "Por fuen los sus bil tras 139 ..., ñuer de.": a sentence that opens with a byline
@@ -91,18 +131,43 @@ def split_names(text: str) -> list[str]:
     names: list[str] = []
     for part in parts:
         name = clean_name(part)
+        if name and _is_phrase(name):
+            # "Hecho en Bolivia con Drupal": words, not names; nor is anything else in the line.
+            return []
         if name and name.casefold() not in {n.casefold() for n in names}:
             names.append(name)
     return names
 
 
+def _is_phrase(name: str) -> bool:
+    """A name of several words with a lowercase word that is no surname particle is a phrase
+    ("Michael Ruiz says"); a single lowercase handle ("jesusfreak", "auto-motor.at") is not."""
+    words = name.split()
+    return len(words) > 1 and any(
+        word.islower()
+        and word.isalpha()
+        and word not in vocab.NAME_LOWERCASE_WORDS
+        and word not in vocab.NAME_JOINERS
+        and word not in _CREDIT_FUNCTION_WORDS
+        for word in words
+    )
+
+
+# Lowercase words of credits that are no phrase: "the Harbor Post news desk", "Tove Berg for
+# The Ledger".
+_CREDIT_FUNCTION_WORDS = frozenset({"the", "of", "for"})
+
+
 def clean_name(raw: str) -> str | None:
-    name = _PREFIX.sub("", normalize_space(raw), count=1)
+    name = _strip_prefix(normalize_space(raw))
     # "Elena Roth (ero)": newsroom initials in parentheses, closed or cut off.
     name = _TRAILING_PARENS.sub("", name)
     name = _TRAILING_DATE_LABEL.sub("", name)
-    name = _ROLE.sub("", name).strip(" ,;:|-–—·•()[]\"'")
-    if not name or _NOT_A_NAME.search(name) or not _NAME_CHARS.search(name):
+    name = _TRAILING_NOISE.sub("", name)
+    name = _ROLE.sub("", name).strip(" ,;:|-–—·•…()[]\"'")
+    if not name or not _NAME_CHARS.search(name):
+        return None
+    if _NOT_A_NAME.search(name) and not _HANDLE.fullmatch(name):
         return None
     if len(name) > MAX_NAME_CHARS or len(name.split()) > MAX_NAME_WORDS:
         return None
@@ -111,6 +176,14 @@ def clean_name(raw: str) -> str | None:
     return name
 
 
+_TRAILING_NOISE = re.compile(
+    r"(?:(?:^|\s)(?:" + "|".join(re.escape(w) for w in vocab.BYLINE_NOISE_WORDS) + r"))+\s*$",
+    re.IGNORECASE,
+)
+# A user handle with digits ("delta201", "c1ph4"): one token that starts with two letters.
+# Starts only where a word starts, ``(?<![\w-])``: a search is then linear on long runs.
+_HANDLE = re.compile(r"(?<![\w-])[^\W\d_]{2}[\w-]*?\d[\w-]*")
+_LOOKS_LIKE_URL = re.compile(r"(?:https?:|www\.|/)", re.IGNORECASE)
 _TRAILING_PARENS = re.compile(r"\s\([^()]{0,40}\)?$")
 # Words that introduce the date and are left behind when the date is cut off ("Stand:").
 _TRAILING_DATE_LABEL = re.compile(
@@ -125,6 +198,8 @@ def authors_from_jsonld(article: dict[str, Any] | None, base: str | None) -> lis
     authors: list[Author] = []
     for raw in jsonld.as_list(article.get("author")) or jsonld.as_list(article.get("creator")):
         if isinstance(raw, str):
+            if _LOOKS_LIKE_URL.match(raw.strip()):
+                continue  # a profile URL standing in for the name
             authors.extend(Author(name=n) for n in split_names(raw))
         elif isinstance(raw, dict):
             name = jsonld.first_text(raw.get("name"))
@@ -152,6 +227,30 @@ def _in_quotation(node: Node) -> bool:
     return False
 
 
+# Markup that is never a byline: head tags, images, and buttons ("Follow", "Cancel") whose
+# class names the author they act on.
+_NOT_BYLINE_TAGS = ("meta", "link", "img", "button", "select", "option", "input")
+# Elements that each credit one person inside a byline.
+_CREDIT_SELECTOR = '[rel~="author"], [itemprop~="author"], [itemtype*="schema.org/Person" i]'
+
+
+# Levels looked up for a comment section around a byline-like element.
+COMMENT_ANCESTOR_LEVELS = 8
+_COMMENTS = re.compile(r"comment(?!ary)|respond|reply|discussion", re.IGNORECASE)
+
+
+def _in_comments(node: Node) -> bool:
+    """Whether the node sits in a comment section (a commenter's name, "Name *" form labels)."""
+    current: Node | None = node.parent
+    for _ in range(COMMENT_ANCESTOR_LEVELS):
+        if current is None or current.tag in ("body", "html"):
+            return False
+        if current.tag == "form" or _COMMENTS.search(class_and_id(current)):
+            return True
+        current = current.parent
+    return False
+
+
 def person_names(article: dict[str, Any] | None) -> set[str]:
     """Names the JSON-LD types as a Person."""
     names: set[str] = set()
@@ -168,19 +267,29 @@ def authors_from_markup(root: Node, base: str | None) -> tuple[list[Author], lis
     authors: list[Author] = []
     texts: list[str] = []
     for node in root.css(BYLINE_SELECTOR):
-        if _BIO.search(attr(node, "class")) or node.tag in ("meta", "link", "img"):
+        if _BIO.search(attr(node, "class")) or node.tag in _NOT_BYLINE_TAGS:
             continue
-        if _in_quotation(node):
-            continue  # the speaker of a quote is not the article's author
+        if _in_quotation(node) or _in_comments(node):
+            continue  # the speaker of a quote, or a commenter, is not the article's author
         text = normalize_space(node.text())
         if not text or len(text) > MAX_BYLINE_CHARS:
             continue
         texts.append(text)
+        # Spaced at element boundaries: "<span>By</span><a>Ana Ruiz</a>" reads "By Ana Ruiz".
+        spaced = normalize_space(node.text(separator=" "))
         links = {
             normalize_space(a.text()).casefold(): attr(a, "href")
             for a in ([node] if node.tag == "a" else node.css("a"))
         }
-        for name in split_names(text):
+        names = split_names(spaced)
+        credited = node.css(_CREDIT_SELECTOR)
+        if len(credited) > len(names):
+            # One element per person ("<a rel=author>Ana Ruiz</a><a rel=author>Li Wen</a>"):
+            # the elements say where one name ends, which the joined text does not.
+            names = [
+                n for c in credited for n in split_names(normalize_space(c.text(separator=" ")))
+            ]
+        for name in names:
             url = links.get(name.casefold())
             authors.append(Author(name=name, url=absolute_url(url, base)))
         if authors:
@@ -202,26 +311,62 @@ def choose_authors(
     own_names: set[str] | None = None,
     persons: set[str] | None = None,
 ) -> tuple[list[Author], str | None]:
-    """Prefer the structured data's people; fill their URLs from the visible byline; fall back
-    to the byline, then the meta tag. The site's own name (``own_names``: site and publisher
-    names) is never an author: it is the site, and ``site_name`` already says so."""
+    """Prefer the structured data's people (or the byline, when it names them all and more);
+    fill their URLs from the visible byline; fall back to the byline, then the meta tag. The
+    site's own name (``own_names``: site and publisher names) is no author beside a credited
+    person: it is the site, and ``site_name`` already says so. When the page credits nobody
+    else, the site's name is the credit it gives, and is kept."""
     # A personal blog is named after its author: a JSON-LD Person keeps its name.
     own = {_name_key(n) for n in own_names or ()} - {_name_key(n) for n in persons or ()}
-    structured_authors = [a for a in structured_authors if _name_key(a.name) not in own]
-    markup_authors = [a for a in markup_authors if _name_key(a.name) not in own]
-    meta_authors = [a for a in meta_authors if _name_key(a.name) not in own]
-    if structured_authors:
-        by_name = {a.name.casefold(): a.url for a in markup_authors}
+    others = [
+        [a for a in group if _name_key(a.name) not in own]
+        for group in (structured_authors, markup_authors, meta_authors)
+    ]
+    if any(others):
+        structured_authors, markup_authors, meta_authors = others
+    structured_keys = {_name_key(a.name) for a in structured_authors}
+    markup_keys = {_name_key(a.name) for a in markup_authors}
+    extra = [a for a in markup_authors if _name_key(a.name) not in structured_keys]
+    if (
+        structured_authors
+        and structured_keys < markup_keys
+        and all(_looks_like_person(a.name) for a in extra)
+    ):
+        # The byline credits everyone the structured data names, and more people: the
+        # structured data is the incomplete one (a CMS that exports the first author only).
+        urls = {_name_key(a.name): a.url for a in structured_authors}
         merged = [
-            Author(name=a.name, url=a.url or by_name.get(a.name.casefold()))
-            for a in structured_authors
+            Author(name=a.name, url=a.url or urls.get(_name_key(a.name))) for a in markup_authors
         ]
+        return merged, "byline"
+    if structured_authors:
+        # "arianschlichenmayer" in JSON-LD is the account of "Arian Schlichenmayer" in the
+        # byline: the byline's spelling is the name.
+        shown = {_letters(a.name): a for a in markup_authors}
+        merged = []
+        for author in structured_authors:
+            match = shown.get(_letters(author.name))
+            # Only an account name (one token) takes the byline's spelling.
+            name = match.name if match is not None and " " not in author.name else author.name
+            url = author.url or (match.url if match is not None else None)
+            merged.append(Author(name=name, url=url))
         return merged, "json-ld"
     if markup_authors:
         return markup_authors, "byline"
     if meta_authors:
         return meta_authors, "meta"
     return [], None
+
+
+def _looks_like_person(name: str) -> bool:
+    """A name of two to five words, not shouted, without a domain: "Ingrid Treborg", not
+    "TIMESOFINDIA.COM" or "Volontär"."""
+    words = name.split()
+    return 2 <= len(words) <= 5 and not name.isupper() and "." not in name.replace(". ", " ")
+
+
+def _letters(name: str) -> str:
+    return "".join(c for c in name.casefold() if c.isalpha())
 
 
 def _name_key(name: str) -> str:

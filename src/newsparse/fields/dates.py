@@ -64,16 +64,28 @@ _ZONE = (
 )
 _SEP = r"[\s,–—|·•/-]*(?:at|um|à|a las|alle|om|в)?[\s,–—|·•/-]*"
 # Spans that look like a date with an optional time, in the orders pages use.
+# A day and month with a two-digit year ("23.09.22", "26/10/13"), valid numbers only: a
+# version such as "1.2.33.4" is no date.
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH_NUMBER = r"(?:0?[1-9]|1[0-2])"
+_SHORT_YEAR_DMY = rf"(?:{_DAY}\.{_MONTH_NUMBER}\.|{_DAY}/{_MONTH_NUMBER}/)\d{{2}}(?![./]?\d)"
 VISIBLE_DATE = re.compile(
-    rf"(?<!\w)(?:"
-    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # December 13, 2023
+    rf"(?:(?<!\w){_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # December 13, 2023
+    # Dates that open with a digit may follow a word they are glued to ("Erstellt am09.02.2022",
+    # "Ana Ruiz22. Februar 2020": inline elements read without a space), never a digit or dot.
+    rf"|(?<![\d.])(?:"
     # 13. Dezember 2023, 7 de marzo de 2024
-    rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH}(?:\s+de)?,?\s+\d{{4}}"
+    rf"\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH}(?:\s+de)?,?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}"  # 2023-12-13
     rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}"  # 13/12/2023, 13.12.2023
-    rf")(?:{_SEP}{_TIME}{_ZONE})?(?!\w)",
+    rf"|{_SHORT_YEAR_DMY}"  # 23.09.22
+    rf"))(?:{_SEP}{_TIME}{_ZONE})?(?!\w)",
     re.IGNORECASE,
 )
+_TIME_CONNECTOR = re.compile(r"(?i)\s(?:a\s+las|a\s+la|alle|um|at|om|à|às|в)\s")
+# "10.12.2022", "06-08-2009": dotted dates, and dashed ones that end in the year, are day
+# first wherever they are written.
+_DOTTED_DAY_FIRST = re.compile(r"^\d{1,2}(?:\.\d{1,2}\.\d{2,4}|-\d{1,2}-\d{4})(?!\d)")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _NUMERIC_DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./]\d{4}")
 _ZONE_OFFSET = re.compile(r"(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
@@ -116,7 +128,12 @@ def parse_machine_date(text: str | None) -> datetime | None:
         value = dateparser.isoparse(text)
     except (ValueError, OverflowError):
         try:
-            value = dateparser.parse(text, parserinfo=_INFO, tzinfos=zone_for_abbreviation)
+            value = dateparser.parse(
+                text,
+                parserinfo=_INFO,
+                dayfirst=_DOTTED_DAY_FIRST.match(text) is not None,
+                tzinfos=zone_for_abbreviation,
+            )
         except (ValueError, OverflowError, TypeError):
             return None
     return value if _plausible(value) else None
@@ -149,6 +166,8 @@ def parse_visible_date(span: str, dayfirst: bool = True) -> FoundDate | None:
     cleaned = _ZONE_OFFSET.sub("", span) if zone else span
     cleaned = re.sub(r"(?<=\d)\.(?=\s)", "", cleaned)  # "13. Dezember" -> "13 Dezember"
     cleaned = re.sub(r"(?i)\b([ap])\.\s?m\.", r"\1m", cleaned)  # "a.m." -> "am"
+    # "4 de mayo 2022 a las 09:01": dateutil reads a lone "a" as a.m. and the year as a time.
+    cleaned = _TIME_CONNECTOR.sub(" ", cleaned)
     if _ISO_DAY.match(cleaned):
         dayfirst = False  # 2023-12-13 is year-month-day everywhere
     try:

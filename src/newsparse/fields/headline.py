@@ -4,6 +4,7 @@ the site's name."""
 
 from __future__ import annotations
 
+import html
 import re
 
 from selectolax.lexbor import LexborHTMLParser
@@ -23,7 +24,7 @@ DEK_MAX_CHARS = 400
 DEK_SIBLING_STEPS = 3
 _DEK_NAMES = re.compile(
     r"dek|standfirst|subtitle|sub-title|subhead|sub-head|summary|lead|intro|excerpt|teaser|"
-    r"description|strapline|kicker-text|deck",
+    r"desc|strapline|kicker-text|deck",
 )
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
 
@@ -99,11 +100,14 @@ def choose_headline(
         ("h1", h1_text),
         ("title", structured.title),
     ]
+    names = {_key(n) for n in site_names if n}
     cleaned = [
-        (source, strip_site_name(normalize_space(text), site_names))
+        (source, strip_site_name(normalize_space(html.unescape(text)), site_names))
         for source, text in candidates
         if text and normalize_space(text)
     ]
+    # A social title that is only the site's name ("EnBW") names no story.
+    cleaned = [(source, text) for source, text in cleaned if _key(text) not in names] or cleaned
     if not cleaned:
         return None, None
     # The visible <h1> wins when any other source agrees with it (it has the page's exact

@@ -26,7 +26,7 @@ TRAILING_CREDIT = re.compile(
     rf"\(([^()]{{2,100}}(?:/|\b(?:{_CREDIT_WORDS})\b)[^()]{{0,60}})\)\s*$", re.IGNORECASE
 )
 LABELLED_CREDIT = re.compile(
-    r"(?:(?:photo|foto|bild|image|credit|crédit|fotó)s?\s*:|©|\(c\))\s*(.{2,100})$",
+    r"(?:(?:photograph|photo|foto|bild|image|credit|crédit|fotó)s?\s*:|©|\(c\))\s*(.{2,100})$",
     re.IGNORECASE,
 )
 _CREDIT_CLASS = '[class*="credit" i], [class*="copyright" i], [class*="source" i], small'
@@ -39,6 +39,22 @@ def split_credit(caption: str) -> tuple[str, str | None]:
         if match:
             return caption[: match.start()].strip(), match.group(1).strip()
     return caption, None
+
+
+# "Photo:", "Foto:", "©" before the credited name, as a credit element shows it.
+_CREDIT_LABEL = re.compile(
+    r"^(?:(?:photograph|photo|foto|bild|image|credit|crédit|fotó)s?\s*:|©|\(c\))\s*",
+    re.IGNORECASE,
+)
+
+
+def clean_credit(credit: str) -> str | None:
+    """The credited name alone: without the "Photo:" label or the parentheses around it."""
+    text = normalize_space(credit)
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    text = _CREDIT_LABEL.sub("", text).strip()
+    return text or None
 
 
 # A caption is a sentence or two; a long paragraph that ends in a credit is body text.
@@ -77,8 +93,9 @@ def figures(tree: LexborHTMLParser, base: str | None) -> list[Image]:
             credit_node = caption_node.css_first(_CREDIT_CLASS)
             text = normalize_space(caption_node.text())
             if credit_node is not None and normalize_space(credit_node.text()):
-                credit = normalize_space(credit_node.text())
-                text = normalize_space(text.replace(credit, "", 1))
+                shown_credit = normalize_space(credit_node.text())
+                text = normalize_space(text.replace(shown_credit, "", 1))
+                credit = clean_credit(shown_credit)
                 caption = text or None
             else:
                 caption, credit = split_credit(text) if text else (None, None)
@@ -93,7 +110,74 @@ def figures(tree: LexborHTMLParser, base: str | None) -> list[Image]:
         )
         if len(images) >= MAX_FIGURES:
             break
+    images.extend(_bare_figures(tree, base, MAX_FIGURES - len(images)))
     return _dedupe(images)
+
+
+# Images looked at for a caption beside them (div-soup figures): the article's come first.
+MAX_BARE_IMAGES = 60
+# Levels climbed from an image to see whether it sits in a <figure> (already read).
+FIGURE_ANCESTOR_LEVELS = 4
+
+
+def _bare_figures(tree: LexborHTMLParser, base: str | None, limit: int) -> list[Image]:
+    """Figures without <figure>: an image and, right after it in the same small wrapper, a
+    short text that is its caption ("<div><img><div>Passengers wait ...</div></div>")."""
+    found: list[Image] = []
+    for img in tree.css("img")[:MAX_BARE_IMAGES]:
+        if len(found) >= limit:
+            break
+        if _inside_figure(img):
+            continue
+        caption_node = _caption_beside(img)
+        if caption_node is None:
+            continue
+        caption, credit = split_credit(normalize_space(caption_node.text()))
+        found.append(
+            Image(
+                url=_image_url(img, base),
+                alt=attr(img, "alt") or None,
+                caption=caption or None,
+                credit=credit,
+            )
+        )
+    return found
+
+
+def _inside_figure(node: Node) -> bool:
+    current = node.parent
+    for _ in range(FIGURE_ANCESTOR_LEVELS):
+        if current is None:
+            return False
+        if current.tag == "figure":
+            return True
+        current = current.parent
+    return False
+
+
+def _caption_beside(img: Node) -> Node | None:
+    """The text element that follows an image (or the link or <picture> around it) as the
+    only other child of their wrapper."""
+    item: Node = img
+    parent = img.parent
+    if parent is not None and parent.tag in ("a", "picture") and not normalize_space(parent.text()):
+        item = parent
+    wrapper = item.parent
+    if wrapper is None or wrapper.tag in ("body", "html"):
+        return None
+    children = list(wrapper.iter())
+    if len(children) != 2 or children[0].mem_id != item.mem_id:
+        return None
+    text_node = children[1]
+    text = normalize_space(text_node.text())
+    if (
+        not text
+        or len(text) > MAX_CAPTION_CHARS
+        or text_node.css_first("img, picture, video") is not None
+        or normalize_space(wrapper.text()) != text
+    ):
+        return None
+    return text_node
 
 
 def lead_image(structured: StructuredData, base: str | None) -> str | None:
@@ -121,6 +205,8 @@ def assemble_images(lead: str | None, found: list[Image], loose_captions: list[s
         if caption in known:
             continue
         without_caption = next((i for i, im in enumerate(images) if not im.caption), None)
+        if not caption and (without_caption is None or images[without_caption].credit):
+            continue  # a credit alone ("© 2024 The Ledger") is no image of its own
         record = Image(caption=caption, credit=credit)
         if without_caption is not None:
             images[without_caption] = images[without_caption].model_copy(

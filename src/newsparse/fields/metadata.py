@@ -96,14 +96,59 @@ def _in_tag_list(link: Node) -> bool:
 
 
 def visible_tags(tree: LexborHTMLParser) -> list[str]:
-    """Tags shown as links (rel=tag, a tag list under the article)."""
+    """Tags shown as links (rel=tag, a tag list under the article); without such markup,
+    links to tag pages after the headline."""
     texts = [
         normalize_space(a.text())
         for a in tree.css(TAG_LINK_SELECTOR)
         if "tag" in attr(a, "rel").split() or _in_tag_list(a)
     ]
-    texts = [t for t in texts if t and len(t) <= 60]
+    texts = [t for t in texts if t and len(t) <= 60] or _tag_page_links(tree)
     return texts if len(texts) <= MAX_VISIBLE_TAGS else []
+
+
+_TAG_URL = re.compile(
+    r"/(?:" + "|".join(re.escape(s) for s in vocab.TAG_URL_SEGMENTS) + r")/[^/?#]+/?(?:[?#]|$)",
+    re.IGNORECASE,
+)
+_TAG_URL_SELECTOR = ", ".join(f'a[href*="/{s}/" i]' for s in vocab.TAG_URL_SEGMENTS)
+# Page furniture whose tag links are the site's topics, not the article's tags.
+_FURNITURE_TAGS = ("nav", "header", "footer", "aside")
+
+
+def _tag_page_links(tree: LexborHTMLParser) -> list[str]:
+    """Texts of links to tag pages ("/tag/devops") that follow the <h1> outside navigation:
+    the article's topics, where the page marks no tag list (the topic menu above the
+    headline links to tag pages too)."""
+    found: list[str] = []
+    seen_h1 = False
+    for node in tree.css(f"h1, {_TAG_URL_SELECTOR}"):
+        if node.tag == "h1":
+            seen_h1 = True
+            continue
+        if not seen_h1 or not _TAG_URL.search(attr(node, "href")) or _in_furniture(node):
+            continue
+        text = normalize_space(node.text())
+        if (
+            text
+            and len(text) <= MAX_TAG_CHARS
+            and text.casefold() not in {t.casefold() for t in found}
+        ):
+            found.append(text)
+    return found
+
+
+# A tag is a word or a short phrase.
+MAX_TAG_CHARS = 60
+
+
+def _in_furniture(node: Node) -> bool:
+    current = node.parent
+    while current is not None and current.tag not in ("body", "html"):
+        if current.tag in _FURNITURE_TAGS:
+            return True
+        current = current.parent
+    return False
 
 
 def tags(structured: StructuredData, shown: list[str] | None = None) -> list[str]:

@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser
 
 from newsparse.structured import jsonld
-from newsparse.structured.meta import MetaTags, read_lang, read_links, read_meta
+from newsparse.structured.meta import (
+    MetaTags,
+    read_dated_elements,
+    read_lang,
+    read_links,
+    read_meta,
+)
 
 
 @dataclass
@@ -18,6 +24,8 @@ class StructuredData:
     links: dict[str, list[str]] = field(default_factory=dict)
     lang: str | None = None
     title: str | None = None
+    dated_elements: list[tuple[str, str]] = field(default_factory=list)
+    """("published" | "updated", machine value) from microdata and hAtom markup."""
 
 
 def read_structured(tree: LexborHTMLParser) -> StructuredData:
@@ -36,4 +44,5 @@ def read_structured(tree: LexborHTMLParser) -> StructuredData:
         links=read_links(tree),
         lang=read_lang(tree),
         title=title_node.text() if title_node is not None else None,
+        dated_elements=read_dated_elements(tree),
     )

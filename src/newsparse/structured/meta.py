@@ -46,3 +46,35 @@ def read_links(tree: LexborHTMLParser) -> dict[str, list[str]]:
 def read_lang(tree: LexborHTMLParser) -> str | None:
     html = tree.css_first("html")
     return (attr(html, "lang") or attr(html, "xml:lang")) or None if html is not None else None
+
+
+# Elements that mark a date without being <meta>: microdata and RDFa on any element and the
+# hAtom / microformats2 classes. A page's own markup, so it ranks with the meta tags.
+_DATED_SELECTOR = (
+    '[itemprop="datePublished"], [itemprop="dateCreated"], [itemprop="dateModified"], '
+    '[property$="datePublished"], [property$="dateCreated"], [property$="dateModified"], '
+    ".published, .updated, .dt-published, .dt-updated"
+)
+_UPDATED_MARKS = ("datemodified", "schema:datemodified", "updated", "dt-updated")
+# Pages repeat these marks in every teaser; the article's own come first.
+MAX_DATED_ELEMENTS = 6
+
+
+def read_dated_elements(tree: LexborHTMLParser) -> list[tuple[str, str]]:
+    """("published" or "updated", machine value) of elements marked as dates, in page order.
+    Only machine values count (``content``, ``datetime``, ``title`` attributes): the shown
+    text is read with the visible dates."""
+    found: list[tuple[str, str]] = []
+    for node in tree.css(_DATED_SELECTOR):
+        if node.tag == "meta":
+            continue  # read with the meta tags
+        value = attr(node, "content") or attr(node, "datetime") or attr(node, "title")
+        if not value:
+            continue
+        names = f"{attr(node, 'itemprop')} {attr(node, 'property')} {attr(node, 'class')}"
+        marks = names.lower().split()
+        kind = "updated" if any(m in _UPDATED_MARKS for m in marks) else "published"
+        found.append((kind, value))
+        if len(found) >= MAX_DATED_ELEMENTS:
+            break
+    return found

@@ -1,0 +1,323 @@
+"""Metadata rules (issue #4): bylines, dates and headlines on small invented pages."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from newsparse import parse
+from newsparse.fields.byline import Author, choose_authors, split_names
+from newsparse.fields.dates import find_visible_date, parse_machine_date
+from newsparse.fields.images import split_credit
+
+
+def _page(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+STORY = "<p>" + "The ferry to the outer islands ran late again on Tuesday evening. " * 8 + "</p>"
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # A prefix in its own element reads glued to the name.
+        ("ByMara Olsen", ["Mara Olsen"]),
+        ("Geschrieben vonPia Lenz", ["Pia Lenz"]),
+        ("Erstellt von Pia Lenz", ["Pia Lenz"]),
+        ("Interview: Pia Lenz", ["Pia Lenz"]),
+        # A day name between the name and the date is no part of the name.
+        ("By Mara Olsen Thursday, November 9, 2023 4:41AM", ["Mara Olsen"]),
+        ("Von Pia Lenz am Samstag, 19. Oktober 2019 um 11:14 Uhr", ["Pia Lenz"]),
+        ("Von Pia Lenz Fr, 18. Oktober 2019", ["Pia Lenz"]),
+        # The credit after the date.
+        ("Posted on September 21, 2020 by Tove Berg", ["Tove Berg"]),
+        ("Donnerstag, 4. November 2021 von Lenz Redaktion", ["Lenz Redaktion"]),
+        # A label in the middle of a metadata line starts the credit.
+        ("Datum: 19.11.2021 Autor: Jan Holm Quelle: Wochenpost", ["Jan Holm"]),
+        ("Letzte Aktualisierung: 28.01.2022 Autor*in Eva Roth (Redakteurin", ["Eva Roth"]),
+        # Date labels, form labels, roles and widget words are no names.
+        ("Stand: 20. April 2020, 14:57 Uhr", []),
+        ("Name *", []),
+        ("Jan Holm Chefredakteur", ["Jan Holm"]),
+        ("Von Eva Roth Kategorien: Reisen 6. November 2023", ["Eva Roth"]),
+        ("By Tove Berg Twitter Today 5:00 am", ["Tove Berg"]),
+        # Words, not names: nothing from the line.
+        ("Hecho en Lugo con Drupal por Ejemplo", []),
+        ("Tove Berg says", []),
+        # A user handle with digits is a name; a bare number is not.
+        ("Von delta201", ["delta201"]),
+        ("Von 2024", []),
+        (
+            "By Mara Olsen and the Harbor Post news desk",
+            ["Mara Olsen", "the Harbor Post news desk"],
+        ),
+        # A newsroom credit stays one credit list.
+        ("Staff and news service reports", ["Staff", "news service reports"]),
+    ],
+)
+def test_byline_lines(line: str, names: list[str]) -> None:
+    assert split_names(line) == names
+
+
+def test_byline_spaced_across_elements() -> None:
+    html = _page(
+        "",
+        '<article><h1>Ferry runs late</h1><div class="byline"><span>By</span>'
+        '<a href="/staff/mara">Mara Olsen</a><span>Thursday, November 9, 2023</span></div>'
+        f"{STORY}</article>",
+    )
+    assert [a.name for a in parse(html).authors] == ["Mara Olsen"]
+
+
+def test_commenter_is_not_the_author() -> None:
+    html = _page(
+        "",
+        f"<article><h1>Ferry runs late</h1>{STORY}</article>"
+        '<section id="comments"><div class="comment-author">Rolf Dahl says:</div>'
+        "<p>Late every week.</p></section>",
+    )
+    assert parse(html).authors == []
+
+
+def test_jsonld_author_url_is_not_a_name() -> None:
+    html = _page(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry runs '
+        'late", "author": "https://example.org/author/mara-olsen/#author"}</script>',
+        f"<article><h1>Ferry runs late</h1>{STORY}</article>",
+    )
+    assert parse(html).authors == []
+
+
+def test_site_name_kept_when_nobody_else_is_credited() -> None:
+    chosen, _ = choose_authors([Author(name="Harbor Post")], [], [], own_names={"Harbor Post"})
+    assert [a.name for a in chosen] == ["Harbor Post"]
+    chosen, _ = choose_authors(
+        [Author(name="Harbor Post")], [Author(name="Mara Olsen")], [], own_names={"Harbor Post"}
+    )
+    assert [a.name for a in chosen] == ["Mara Olsen"]
+
+
+def _dated_page(head: str, header: str) -> str:
+    return _page(head, f"<article><h1>Ferry runs late</h1>{header}{STORY}</article>")
+
+
+def test_shown_local_time_keeps_the_instant_in_the_page_offset() -> None:
+    html = _dated_page(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry runs '
+        'late", "datePublished": "2023-11-09T05:30:59Z"}</script>',
+        '<div class="byline">By Mara Olsen</div><p>Published November 8, 2023 at 11:30 p.m.</p>',
+    )
+    published = parse(html).published_at
+    assert published is not None and published.utcoffset() == timedelta(hours=-6)
+    assert published == datetime(2023, 11, 9, 5, 30, 59, tzinfo=timezone.utc)
+
+
+def test_shown_day_of_a_midnight_stamp() -> None:
+    html = _dated_page(
+        '<meta property="article:published_time" content="2021-11-04T23:00Z">',
+        "<p>5. November 2021</p>",
+    )
+    published = parse(html).published_at
+    assert published is not None and published.date().isoformat() == "2021-11-05"
+    assert published == datetime(2021, 11, 4, 23, 0, tzinfo=timezone.utc)
+
+
+def test_marked_shown_date_beats_a_meta_creation_time() -> None:
+    html = _dated_page(
+        '<meta property="article:published_time" content="2022-11-17T10:33:13Z">',
+        '<time datetime="2022-03-09">09.03.2022</time>',
+    )
+    published = parse(html).published_at
+    assert published is not None and published.date().isoformat() == "2022-03-09"
+
+
+def test_shown_day_matching_the_modified_time() -> None:
+    html = _dated_page(
+        '<meta property="article:published_time" content="2021-11-29T14:13:37+00:00">'
+        '<meta property="article:modified_time" content="2022-01-12T14:27:30+00:00">',
+        "<p>12.01.2022</p>",
+    )
+    assert parse(html).published_at == datetime(2022, 1, 12, 14, 27, 30, tzinfo=timezone.utc)
+
+
+def test_hatom_published_title() -> None:
+    html = _dated_page("", '<span class="published" title="2013-04-04T18:52:11+00:00"></span>')
+    assert parse(html).published_at == datetime(2013, 4, 4, 18, 52, 11, tzinfo=timezone.utc)
+
+
+def test_only_an_update_date_is_the_best_date() -> None:
+    html = _dated_page("", "")
+    html = html.replace(STORY, STORY + "<p><b>Aktualisiert am</b> 17.01.2021.</p>")
+    published = parse(html).published_at
+    assert published is not None and published.date().isoformat() == "2021-01-17"
+
+
+def test_dotted_meta_date_is_day_first() -> None:
+    html = _dated_page('<meta property="article:published_time" content="10.12.2022, 07:00">', "")
+    assert parse(html).published_at == datetime(2022, 12, 10, 7, 0)
+
+
+def test_spanish_time_connector() -> None:
+    found = find_visible_date("04 de mayo de 2022 a las 09:01")
+    assert found is not None and found.value == datetime(2022, 5, 4, 9, 1)
+
+
+def test_headline_entities_in_metadata_are_decoded() -> None:
+    html = _page(
+        '<meta property="og:title" content="&amp;#039;Late again&amp;#039;, says the harbour">',
+        f"<article>{STORY}</article>",
+    )
+    assert parse(html).headline == "'Late again', says the harbour"
+
+
+def test_social_title_that_is_the_site_name_is_no_headline() -> None:
+    html = _page(
+        '<meta property="og:site_name" content="Harbor Post">'
+        '<meta property="og:title" content="Harbor Post">'
+        "<title>Ferry runs late again - Harbor Post</title>",
+        f"<article><div>Ferry runs late again</div>{STORY}</article>",
+    )
+    assert parse(html).headline == "Ferry runs late again"
+
+
+def test_rdfa_date_created() -> None:
+    html = _dated_page(
+        "", '<span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00"></span>'
+    )
+    assert parse(html).published_at == datetime(2022, 1, 28, 12, 45, 46, tzinfo=timezone.utc)
+
+
+def test_button_named_after_the_author_is_no_byline() -> None:
+    html = _page(
+        "",
+        '<article><h1>Ferry runs late</h1><button class="followAuthorBtn">Abbrechen</button>'
+        f'<div class="author">Von Pia Lenz</div>{STORY}</article>',
+    )
+    assert [a.name for a in parse(html).authors] == ["Pia Lenz"]
+
+
+def test_one_element_per_credited_person() -> None:
+    html = _page(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry runs '
+        'late", "author": {"@type": "Person", "name": "Tove Berg"}}</script>',
+        '<article><h1>Ferry runs late</h1><div class="bylines">'
+        '<a rel="author" href="/a/pia"><span>Pia</span> <span>Lenz</span></a>'
+        '<a rel="author" href="/a/tove">Tove Berg</a></div>'
+        f"{STORY}</article>",
+    )
+    assert [a.name for a in parse(html).authors] == ["Pia Lenz", "Tove Berg"]
+
+
+def test_structured_subset_does_not_add_non_person_extras() -> None:
+    chosen, source = choose_authors(
+        [Author(name="Tove Berg")], [Author(name="Tove Berg"), Author(name="HARBORPOST.COM")], []
+    )
+    assert [a.name for a in chosen] == ["Tove Berg"] and source == "json-ld"
+
+
+@pytest.mark.parametrize(
+    ("shown", "credit"),
+    [
+        ("(Tove Berg/Harbor Post)", "Tove Berg/Harbor Post"),
+        ("Foto: Pia Lenz/dpa", "Pia Lenz/dpa"),
+        ("Photo: Harbor Post / Tove Berg", "Harbor Post / Tove Berg"),
+        ("© Mara Olsen", "Mara Olsen"),
+    ],
+)
+def test_credit_element_text_is_cleaned(shown: str, credit: str) -> None:
+    html = _page(
+        "",
+        '<article><h1>Ferry runs late</h1><figure><img src="/img/ferry.jpg">'
+        "<figcaption>The ferry at the pier in May. "
+        f'<span class="credit">{shown}</span></figcaption></figure>{STORY}</article>',
+    )
+    image = parse(html, url="https://harbor.test/a").images[0]
+    assert (image.caption, image.credit) == ("The ferry at the pier in May.", credit)
+
+
+def test_photograph_label_inside_the_caption() -> None:
+    assert split_credit("The ferry at the pier. Photograph: Tove Berg for Harbor Post") == (
+        "The ferry at the pier.",
+        "Tove Berg for Harbor Post",
+    )
+
+
+def test_image_with_a_caption_beside_it_without_figure_markup() -> None:
+    html = _page(
+        "",
+        '<article><h1>Ferry runs late</h1><div class="pic"><img src="/img/ferry.jpg" alt="Ferry">'
+        '<div class="pic-text">The ferry at the pier during a trial run in May.</div></div>'
+        f"{STORY}</article>",
+    )
+    image = parse(html, url="https://harbor.test/a").images[0]
+    assert image.url == "https://harbor.test/img/ferry.jpg"
+    assert image.caption == "The ferry at the pier during a trial run in May."
+
+
+def test_image_beside_more_than_a_caption_is_not_a_figure() -> None:
+    html = _page(
+        "",
+        '<article><h1>Ferry runs late</h1><div><img src="/img/logo.png">'
+        "<div>Harbor Post</div><div>News from the bay since 1921.</div></div>"
+        f"{STORY}</article>",
+    )
+    assert all(image.caption != "Harbor Post" for image in parse(html).images)
+
+
+def test_dek_with_a_short_class_name() -> None:
+    dek = "The harbour board says the electric ferry will run on every route by the autumn."
+    html = _page(
+        "",
+        f'<main><h1>Ferry runs late</h1><p class="article__desc">{dek}</p>{STORY}</main>',
+    )
+    assert parse(html).subheadline == dek
+
+
+def test_tag_page_links_after_the_headline() -> None:
+    html = _page(
+        "",
+        '<ul class="topics"><li><a href="/tag/boats">Boats</a></li>'
+        '<li><a href="/tag/weather">Weather</a></li></ul>'
+        f"<div><h1>Ferry runs late</h1>{STORY}"
+        '<div><a href="/tag/ferries?src=post">Ferries</a><a href="/tag/port-adair/">Port Adair</a>'
+        '</div></div><footer><a href="/tag/archive">Archive</a></footer>',
+    )
+    assert parse(html).tags == ["Ferries", "Port Adair"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Erstellt am09.02.2022", datetime(2022, 2, 9)),
+        ("Mara Olsen22. Februar 2020", datetime(2020, 2, 22)),
+        ("am 23.09.22", datetime(2022, 9, 23)),
+        ("von tove am 26/10/13, 03:48 pm", datetime(2013, 10, 26, 15, 48)),
+    ],
+)
+def test_more_visible_date_shapes(text: str, expected: datetime) -> None:
+    found = find_visible_date(text)
+    assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize("text", ["Version 1.2.33.4", "2.13.22", "Seite 45.12.22"])
+def test_number_runs_that_are_no_dates(text: str) -> None:
+    assert find_visible_date(text) is None
+
+
+def test_dashed_machine_date_is_day_first() -> None:
+    assert parse_machine_date("06-08-2009T14:12:32+0200") == datetime(
+        2009, 8, 6, 14, 12, 32, tzinfo=timezone(timedelta(hours=2))
+    )
+
+
+def test_structured_account_name_takes_the_byline_spelling() -> None:
+    chosen, _ = choose_authors(
+        [Author(name="maraolsen", url="https://harbor.test/a/mara")],
+        [Author(name="Mara Olsen")],
+        [],
+    )
+    assert chosen == [Author(name="Mara Olsen", url="https://harbor.test/a/mara")]
+    chosen, _ = choose_authors([Author(name="Tove Berg")], [Author(name="… Tove Berg")], [])
+    assert [a.name for a in chosen] == ["Tove Berg"]
