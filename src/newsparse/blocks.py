@@ -7,7 +7,9 @@ skipped here and reported as a removal; the tree itself is never modified."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from time import perf_counter
 from typing import Literal
 
@@ -73,6 +75,25 @@ BROAD_ZONES = frozenset({"sidebar", "header"})
 # Blocks inside a <blockquote> that make it a container rather than one quote. (Lexbor's css()
 # matches the node itself too, hence the descendant form for blockquote.)
 _NESTED_IN_QUOTE = "div, ul, ol, figure, blockquote blockquote"
+# Blocks inside a table row that make it page layout rather than one row of data. A data row
+# is read as one line ("3 Kevin Harvick 5033 4"): cell by cell, its numbers would be lines
+# short and frequent enough to pass for repeated template furniture.
+# (A <br> too: old table layouts break their paragraphs with <br> inside one cell.)
+_LAYOUT_IN_ROW = (
+    "p, div, br, table, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, section, article"
+)
+# Class words of caption elements. Only short blocks inside one are captions: a long text in
+# an element so named is story text under an odd name.
+_CAPTION_NAME = re.compile(
+    r"(?:^|[\s_\-])(?:caption|captions|figcaption|caption-text|wp-caption-text)(?=$|[\s_\-])"
+)
+CAPTION_MAX_CHARS = 400
+NEVER_CAPTION_TAGS = frozenset({"html", "body", "main", "article"})
+# ... and only an element this few levels up names a block's role (feature-flag classes on
+# <body>, "f_caption_muted_videos_on", name nothing).
+CAPTION_LEVELS = 3
+# Distinct class strings whose caption test is remembered.
+CLASS_CACHE_SIZE = 4096
 # Marks a <br> inside a run of loose text. Div-soup pages separate paragraphs with <br> only,
 # so a run is split there into one block per line. (NULs never survive dom.parse_html.)
 BREAK = "\x00"
@@ -190,7 +211,7 @@ def walk(root: Node, deadline: float | None = None) -> Walk:
         elif tag in LIST_TAGS and not _is_layout_list(child):
             _flush_run(frame, result)
             _add_list(result, child, tag, path, zone, zone_id)
-        elif tag == "blockquote" and child.css_first(_NESTED_IN_QUOTE) is None:
+        elif _reads_as_one_block(child, tag):
             _flush_run(frame, result)
             _add_leaf(result, child, tag, path, zone, zone_id)
         else:
@@ -210,7 +231,37 @@ def walk(root: Node, deadline: float | None = None) -> Walk:
             _add_inline(frame, child, tag, inner)
         if frame.anchor is not None:
             _mark_anchored(result.blocks[blocks_before:], frame.anchor)
+    _mark_captions(result)
     return result
+
+
+def _mark_captions(result: Walk) -> None:
+    """Short text inside an element named as a caption ("caption-full", "imageEmbedCaption")
+    is a caption: galleries and image embeds often caption without <figcaption>."""
+    named = {
+        cid
+        for cid, node in result.nodes.items()
+        if node.tag not in NEVER_CAPTION_TAGS and _is_caption_name(attr(node, "class"))
+    }
+    for block in result.blocks:
+        if block.tag not in ("p", "run") or len(block.text) > CAPTION_MAX_CHARS:
+            continue
+        if _is_caption_name(block.class_names) or not named.isdisjoint(
+            block.path[-CAPTION_LEVELS - 1 :]
+        ):
+            block.tag = "caption"
+
+
+@lru_cache(maxsize=CLASS_CACHE_SIZE)
+def _is_caption_name(classes: str) -> bool:
+    return bool(classes) and _CAPTION_NAME.search(chrome.split_camel_case(classes)) is not None
+
+
+def _reads_as_one_block(node: Node, tag: str) -> bool:
+    """A quote holding no blocks of its own, or a table row of data (not of page layout)."""
+    if tag == "blockquote":
+        return node.css_first(_NESTED_IN_QUOTE) is None
+    return tag == "tr" and node.css_first(_LAYOUT_IN_ROW) is None
 
 
 def _mark_anchored(blocks: list[TextBlock], href: str) -> None:
@@ -339,7 +390,7 @@ def _add_leaf(
         kind = "pre"
     else:
         text = text_of(node)
-        kind = LEAF_TAGS.get(tag, "run")
+        kind = "cell" if tag == "tr" else LEAF_TAGS.get(tag, "run")
     if not text.strip():
         return
     links, link_chars = _links_of(node)
@@ -360,6 +411,30 @@ def _add_leaf(
     )
 
 
+def _own_item_text(item: Node) -> str:
+    """A list item's text without the lists nested in it: a nested list's items follow as
+    items of their own, so "F2 - Prepare" and its sub-points are not run into one line."""
+    if item.css_first("ul, ol") is None:
+        return text_of(item)
+    parts: list[str] = []
+    stack = [iter(item.iter(include_text=True))]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        tag = child.tag
+        if tag == "-text":
+            parts.append(child.text_content or "")
+        elif tag in LIST_TAGS:
+            continue
+        elif tag is not None and not tag.startswith("-") and tag not in SKIP_TAGS:
+            if tag == "br" or tag in BLOCK_TAGS:
+                parts.append(" ")
+            stack.append(iter(child.iter(include_text=True)))
+    return normalize_space("".join(parts))
+
+
 def _add_list(
     result: Walk,
     node: Node,
@@ -368,8 +443,7 @@ def _add_list(
     zone: RemovalKind | None,
     zone_id: int | None,
 ) -> None:
-    items = [text_of(item) for item in node.iter() if item.tag == "li"]
-    items = [item for item in items if item]
+    items = [item for item in (_own_item_text(li) for li in node.css("li")) if item]
     if not items:
         return
     links, link_chars = _links_of(node)

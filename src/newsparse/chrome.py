@@ -6,11 +6,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsparse import vocab
-from newsparse.dom import Node, attr, class_and_id, link_text_length, normalize_space
+from newsparse.dom import (
+    HEADING_TAGS,
+    Node,
+    attr,
+    class_and_id,
+    link_text_length,
+    normalize_space,
+)
 from newsparse.models import RemovalKind
 
 # How a chrome element is treated by the block walk:
@@ -41,6 +49,9 @@ BOILERPLATE_MAX_CHARS = 600
 # Kinds whose real instances never hold a long paragraph (a cookie banner can: not listed).
 # "tts" (text-to-speech) classes, for one, wrap the very story the player reads out.
 SHORT_FURNITURE_KINDS: frozenset[RemovalKind] = frozenset({"boilerplate", "media_note"})
+# Distinct class/id strings whose verdict is remembered (a few hundred per page, many shared
+# by the pages of one site).
+NAMED_VERDICT_CACHE = 4096
 # How much of the dropped text ``Removal.text`` keeps.
 REMOVAL_TEXT_CHARS = 160
 
@@ -74,6 +85,15 @@ STRONG_COMMENT_NAMES = re.compile(
     r"(?:^|\s)(?:comment-?list|comments-area|comment-section|disqus_thread|comments|respond)"
     r"(?=\s|$)"
 )
+# Fact boxes (background, a transcript, "in short" points) set beside the story: these win
+# over the article-text guard too. Whole tokens, as in the class vocabulary.
+FACT_BOX_NAMES = re.compile(
+    r"(?:^|[\s_\-])(?:fact-?box|fakta-?bo(?:x|ks)|fakten-?box)(?=$|[\s_\-])"
+)
+
+# A quoted post inside a "social" element: an embedded tweet or post the story cites (share
+# bars hold links and buttons, never a quotation).
+EMBEDDED_POST = "blockquote"
 
 # Class-name kinds that stay chrome even when the name also says "article" or "content"
 # ("article-share", "content-ad"); other kinds yield to a content word in the same name.
@@ -84,6 +104,9 @@ _CONTENT_NAMES = re.compile(
     r"(?:^|[\s_\-])(?:article|entry-content|post-content|article-body|articlebody|story-body"
     r"|story|content|main)(?=$|[\s_\-])"
 )
+# A camelCase word boundary: a lowercase run, then a capitalised word. Both sides need a few
+# letters, so hashes ("n1AuAdJlVL", "Qf1Mz") are not cut into words ("ad") they only contain.
+_CAMEL_HUMP = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]{2})")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -123,10 +146,16 @@ def classify_element(node: Node, tag: str) -> Verdict | None:
     verdict = _markup_verdict(node, tag)
     if verdict is None:
         return None
+    if verdict.kind == "sidebar" and tag in HEADING_TAGS:
+        return None  # a "widget-title" subhead: a real sidebar is zoned by its container
     if verdict.kind == "comments" and STRONG_COMMENT_NAMES.search(class_and_id(node)):
         return verdict
+    if verdict.kind == "sidebar" and FACT_BOX_NAMES.search(class_and_id(node)):
+        return verdict  # a fact box beside the story may hold long text of its own
     if not verdict.is_zone and node.css_first(ARTICLE_MARKERS) is not None:
         return None  # a wrapper around the article itself ("body_overlay", "page-header")
+    if verdict.kind == "share" and node.css_first(EMBEDDED_POST) is not None:
+        return None  # a "social-embed" quoting a post the story cites, not a share bar
     if verdict.kind == "hidden":
         return verdict  # what the page hides (a paywalled remainder) is not shown text
     if verdict.kind in SHORT_FURNITURE_KINDS and (
@@ -146,22 +175,57 @@ def _markup_verdict(node: Node, tag: str) -> Verdict | None:
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return Verdict("hidden", f"<{tag}> styled invisible")
+    if _hidden_by_class(attrs.get("class")):
+        return Verdict("hidden", f"<{tag}> with class 'hidden'")
     if tag in TAG_KINDS:
         return Verdict(TAG_KINDS[tag], f"<{tag}> element")
-    names = class_and_id(node)
-    if names.strip():
-        match = _CLASS_SUBSTRINGS.search(names) or _CLASS_TOKENS.search(names)
-        if match and match.lastgroup:
-            kind: RemovalKind = match.lastgroup  # type: ignore[assignment]
-            if kind not in UNAMBIGUOUS_CLASS_KINDS and _CONTENT_NAMES.search(names):
-                return None  # "article-header", "entry-content-read-more": content first
-            return Verdict(kind, f"class/id '{match.group(match.lastgroup)}'")
+    raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    if raw.strip():
+        decided, verdict = _named_verdict(raw)
+        if decided:
+            return verdict
     role = (attrs.get("role") or "").strip().lower()
     if role in ROLE_KINDS:
         return Verdict(ROLE_KINDS[role], f'role="{role}"')
     if tag == "form":
         return _form_verdict(node)
     return None
+
+
+@lru_cache(maxsize=NAMED_VERDICT_CACHE)
+def _named_verdict(raw: str) -> tuple[bool, Verdict | None]:
+    """What an element's class and id words say: (whether they decide, the verdict). A name
+    that also says "article" or "content" decides for content. Class strings repeat across a
+    page and across pages of one site, hence the cache."""
+    names = split_camel_case(raw)
+    match = _CLASS_SUBSTRINGS.search(names) or _CLASS_TOKENS.search(names)
+    if not match or not match.lastgroup:
+        return False, None
+    kind: RemovalKind = match.lastgroup  # type: ignore[assignment]
+    if (
+        kind not in UNAMBIGUOUS_CLASS_KINDS
+        and _CONTENT_NAMES.search(names)
+        and not FACT_BOX_NAMES.search(names)
+    ):
+        return True, None  # "article-header", "entry-content-read-more": content first
+    return True, Verdict(kind, f"class/id '{match.group(match.lastgroup)}'")
+
+
+def split_camel_case(raw: str) -> str:
+    """Class and id words, lowercased, with camelCase split at its humps: CSS-module names
+    ("styles_shareRow__Qf1Mz") carry their meaning that way only."""
+    if raw.islower():
+        return raw
+    return _CAMEL_HUMP.sub("-", raw).lower()
+
+
+def _hidden_by_class(classes: str | None) -> bool:
+    """The bare utility class "hidden" (display: none in the common CSS frameworks), unless a
+    responsive variant ("md:block") shows the element on wider screens."""
+    if not classes or "hidden" not in classes:
+        return False
+    names = classes.split()
+    return "hidden" in names and not any(":" in name for name in names)
 
 
 def _form_verdict(node: Node) -> Verdict | None:
@@ -243,6 +307,24 @@ def repeated_lines(texts: Iterable[str]) -> set[str]:
     """Short lines that occur at least REPEATED_LINE_MIN_COUNT times: template furniture."""
     counts = Counter(t for t in texts if t and len(t) <= REPEATED_LINE_MAX_CHARS)
     return {text for text, count in counts.items() if count >= REPEATED_LINE_MIN_COUNT}
+
+
+def repeated_furniture(lines: Iterable[tuple[str, Hashable]]) -> set[str]:
+    """Like ``repeated_lines``, for (text, container) pairs: a line repeated only inside one
+    container is the story's own structure (every meal plan's "Pre-workout meal" subhead, a
+    recipe's "Method"), not template furniture, which repeats across containers (each
+    comment's "Reply")."""
+    homes: dict[str, set[Hashable]] = {}
+    counts: Counter[str] = Counter()
+    for text, home in lines:
+        if text and len(text) <= REPEATED_LINE_MAX_CHARS:
+            counts[text] += 1
+            homes.setdefault(text, set()).add(home)
+    return {
+        text
+        for text, count in counts.items()
+        if count >= REPEATED_LINE_MIN_COUNT and len(homes[text]) > 1
+    }
 
 
 def shorten(text: str, limit: int = REMOVAL_TEXT_CHARS) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsparse import vocab
@@ -28,10 +29,28 @@ MIN_SIBLING_SCORE = 10.0
 # Loose sibling paragraphs join when long and mostly unlinked, or short, unlinked and a sentence.
 SIBLING_PARAGRAPH_CHARS = 80
 SIBLING_PARAGRAPH_MAX_LINK_DENSITY = 0.25
+# Rivals and twins are looked for among this many best candidates: each costs a pass over the
+# blocks, and a forum page may hold thousands of near-equal posts.
+MAX_COMPARED_CANDIDATES = 30
 # Candidates within this share of the top score count as rivals; when several rivals sit
 # under one container with the winner, the article is that whole container.
 RIVAL_SCORE_SHARE = 0.75
 MIN_RIVALS_TO_MERGE = 2
+# A sibling after the winner must earn this much from its own text (class and tag cues aside),
+# about three paragraphs' worth, to join: a one-line "field--type-text" contact box or a
+# "story-foot" author bio under the story scores high on its class name alone. (A sibling
+# before the winner is more often the lead paragraph, and joins on its whole score.)
+MIN_TEXT_SCORE = 10.0
+# A rival must earn from its text at least this share of what the winner's text earns (or of
+# MIN_TEXT_SCORE): a header search box named "search-text" is no section of the story.
+RIVAL_TEXT_SHARE = 0.5
+# Candidates from the same template as the winner (same tag and class) that score this share
+# of it are chunks of the same story, cut apart by figures or ads.
+TWIN_SCORE_SHARE = 0.3
+# A winner without a class is matched by its nearest classed wrapper this many levels up.
+TWIN_TEMPLATE_LEVELS = 1
+# A wrapper whose text earns this many times what a weak winner's earns replaces it.
+WRAPPER_TEXT_FACTOR = 3.0
 
 # Candidates whose text starts after the first comment-section block keep this share.
 AFTER_COMMENTS_FACTOR = 0.3
@@ -108,6 +127,7 @@ def locate(walk: Walk, eligible: list[bool], headline_at: int | None = None) -> 
     candidates, the story that starts right under the headline is the page's article (an
     infinite-scroll page appends the next story, sometimes longer)."""
     scores: dict[int, float] = {}
+    base: dict[int, float] = {}
     chars: dict[int, int] = defaultdict(int)
     link_chars: dict[int, int] = defaultdict(int)
     first_block: dict[int, int] = {}
@@ -139,23 +159,54 @@ def locate(walk: Walk, eligible: list[bool], headline_at: int | None = None) -> 
                 node = walk.nodes.get(ancestor)
                 if node is None:
                     continue
-                scores[ancestor] = TAG_BONUS.get(node.tag or "", 0.0) + class_weight(node)
+                base[ancestor] = TAG_BONUS.get(node.tag or "", 0.0) + class_weight(node)
+                scores[ancestor] = base[ancestor]
             divider = 1 if level == 0 else 2 if level == 1 else level * 3
             scores[ancestor] += points / divider
     if not scores:
         return Region(set(), set(), None)
 
-    def final(cid: int) -> float:
+    def discount(cid: int) -> float:
         density = link_chars[cid] / chars[cid] if chars[cid] else 0.0
         # Text that starts after the comment section opens is more comments.
         late = AFTER_COMMENTS_FACTOR if first_block.get(cid, 0) > comments_start else 1.0
-        return scores[cid] * (1 - density) * late
+        return (1 - density) * late
+
+    def final(cid: int) -> float:
+        return scores[cid] * discount(cid) if cid in scores else 0.0
+
+    def earned(cid: int) -> float:
+        """The score a container's text alone earns, without its tag and class cues."""
+        return (scores[cid] - base[cid]) * discount(cid) if cid in scores else 0.0
 
     ranked = sorted(scores, key=final, reverse=True)
     if headline_at is not None:
         ranked = _headline_first(walk, ranked, final, first_block, headline_at)
-    top = _widen_to_rivals(walk, ranked, final)
-    return _merge_siblings(walk, top, eligible, final, scores)
+    ranked = _wordier_wrapper_first(walk, ranked, final, earned)
+    top = _widen_to_rivals(walk, ranked, final, earned)
+    return _merge_siblings(walk, top, eligible, final, earned)
+
+
+def _wordier_wrapper_first(
+    walk: Walk, ranked: list[int], final: Callable[[int], float], earned: Callable[[int], float]
+) -> list[int]:
+    """A winner that earns little from its own text (an intro box named "text") gives way to a
+    near-equal wrapper around it whose text earns several times as much: that is the article."""
+    top = ranked[0]
+    if earned(top) >= MIN_TEXT_SCORE:
+        return ranked
+    top_path = _path_of(walk, top)
+    least = RIVAL_SCORE_SHARE * final(top)
+    wrappers = [
+        c
+        for c in ranked[1:]
+        if c in top_path
+        and final(c) >= least
+        and earned(c) >= max(MIN_TEXT_SCORE, WRAPPER_TEXT_FACTOR * earned(top))
+    ]
+    if not wrappers:
+        return ranked
+    return [wrappers[0], *[c for c in ranked if c != wrappers[0]]]
 
 
 def _headline_first(
@@ -182,21 +233,34 @@ def _headline_first(
     return [nearest, *[c for c in ranked if c != nearest]]
 
 
-def _widen_to_rivals(walk: Walk, ranked: list[int], final: object) -> int:
+def _widen_to_rivals(
+    walk: Walk, ranked: list[int], final: Callable[[int], float], earned: Callable[[int], float]
+) -> int:
     """When several near-equal candidates share an ancestor with the winner, take the ancestor:
     the article is split into sibling sections that each scored on their own."""
     top = ranked[0]
-    score = final(top)  # type: ignore[operator]
+    score = final(top)
     if score <= 0:
         return top
-    rivals = [c for c in ranked[1:] if final(c) >= RIVAL_SCORE_SHARE * score]  # type: ignore[operator]
+    rivals = [
+        c
+        for c in ranked[1 : MAX_COMPARED_CANDIDATES + 1]
+        if final(c) >= RIVAL_SCORE_SHARE * score
+        and earned(c) >= RIVAL_TEXT_SHARE * min(earned(top), MIN_TEXT_SCORE)
+    ]
     if len(rivals) < MIN_RIVALS_TO_MERGE:
-        return top
+        return _join_twins(walk, top, ranked, final)
+    # A rival that another story's headline separates from the winner is that other story
+    # (an infinite-scroll page appends the next article under the first).
+    top_span = _block_span(walk, top)
+    rivals = [r for r in rivals if not _headline_between(walk, top_span, _block_span(walk, r))]
     top_path = _path_of(walk, top)
     shared = 0
     ancestor_hits: dict[int, int] = defaultdict(int)
     for rival in rivals:
         rival_path = set(_path_of(walk, rival))
+        if top in rival_path:
+            continue  # a section inside the winner is already part of it
         for ancestor in reversed(top_path[:-1]):
             if ancestor in rival_path:
                 ancestor_hits[ancestor] += 1
@@ -208,6 +272,63 @@ def _widen_to_rivals(walk: Walk, ranked: list[int], final: object) -> int:
     return top
 
 
+def _join_twins(walk: Walk, top: int, ranked: list[int], final: Callable[[int], float]) -> int:
+    """A story cut into chunks by figures, ads or a subscribe box: candidates built from the
+    same template as the winner (same tag and class) that score a fair share of it, with no
+    other story's headline between them and the winner. The article is their common
+    ancestor. A winner without a class of its own is matched by its classed wrapper."""
+    template = _classed_self_or_wrapper(walk, top)
+    if template is None:
+        return top
+    node = walk.nodes[template]
+    names = node.attributes.get("class")
+    least = TWIN_SCORE_SHARE * final(top)
+    template_path = _path_of(walk, template)
+    template_span = _block_span(walk, template)
+    twins = [
+        c
+        for c in ranked[:MAX_COMPARED_CANDIDATES]
+        if c != template
+        and final(c) >= least
+        and walk.nodes[c].tag == node.tag
+        and walk.nodes[c].attributes.get("class") == names
+        and c not in template_path
+        and template not in _path_of(walk, c)
+        and not _headline_between(walk, template_span, _block_span(walk, c))
+    ]
+    if not twins:
+        return top
+    shared = list(template_path[:-1])
+    for twin in twins:
+        twin_path = set(_path_of(walk, twin))
+        while shared and shared[-1] not in twin_path:
+            shared.pop()
+    return shared[-1] if shared else top
+
+
+def _classed_self_or_wrapper(walk: Walk, top: int) -> int | None:
+    path = _path_of(walk, top)
+    for cid in path[::-1][: TWIN_TEMPLATE_LEVELS + 1]:
+        if (walk.nodes[cid].attributes.get("class") or "").strip():
+            return cid
+    return None
+
+
+def _headline_between(walk: Walk, one: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Whether a story headline (an <h1>; <h2> is as often a section subhead) stands between
+    two block spans."""
+    (_, first_end), (second_start, _) = sorted([one, other])
+    return any(
+        b.tag == "heading" and b.level == 1 for b in walk.blocks[first_end + 1 : second_start]
+    )
+
+
+def _block_span(walk: Walk, cid: int) -> tuple[int, int]:
+    """Indexes of the first and last block inside a container."""
+    inside = [i for i, block in enumerate(walk.blocks) if cid in block.path]
+    return (inside[0], inside[-1]) if inside else (0, 0)
+
+
 def _path_of(walk: Walk, cid: int) -> tuple[int, ...]:
     for block in walk.blocks:
         if cid in block.path:
@@ -216,11 +337,16 @@ def _path_of(walk: Walk, cid: int) -> tuple[int, ...]:
 
 
 def _merge_siblings(
-    walk: Walk, top: int, eligible: list[bool], final: object, scores: dict[int, float]
+    walk: Walk,
+    top: int,
+    eligible: list[bool],
+    final: Callable[[int], float],
+    earned: Callable[[int], float],
 ) -> Region:
     region = Region({top}, set(), top)
-    top_score = final(top) if top in scores else 0.0  # type: ignore[operator]
-    threshold = max(MIN_SIBLING_SCORE, top_score * SIBLING_SCORE_SHARE)
+    leading_threshold = max(MIN_SIBLING_SCORE, final(top) * SIBLING_SCORE_SHARE)
+    trailing_threshold = max(MIN_TEXT_SCORE, earned(top) * SIBLING_SCORE_SHARE)
+    after_top = False
     top_path = _path_of(walk, top)
     if len(top_path) < 2:
         return region
@@ -235,8 +361,13 @@ def _merge_siblings(
             continue
         sibling = block.path[depth]
         if sibling == top or sibling in region.containers:
+            after_top = after_top or sibling == top
             continue
-        if sibling in scores and final(sibling) >= threshold:  # type: ignore[operator]
+        if (
+            earned(sibling) >= trailing_threshold
+            if after_top
+            else final(sibling) >= leading_threshold
+        ):
             region.containers.add(sibling)
         elif len(block.path) == depth + 1 and block.tag != "run" and _is_loose_paragraph(block):
             region.loose_blocks.add(index)

@@ -1,0 +1,283 @@
+"""Body extraction rules (issue #3), each on a small hand-written page of invented text."""
+
+from __future__ import annotations
+
+from newsparse import parse
+from newsparse.chrome import repeated_furniture
+from newsparse.models import Article
+
+URL = "https://example.test/news/story"
+
+# Long, comma-rich sentences so every section scores as real prose.
+PARAGRAPHS = [
+    f"Paragraph {n} of the story: the ferry crossed the bay at dawn, the crew checked the ropes, "
+    f"and the passengers, most of them commuters, watched the harbour lights fade behind them."
+    for n in range(1, 10)
+]
+
+
+def _page(body: str, head: str = "") -> str:
+    return (
+        "<!DOCTYPE html><html><head><title>Ferry story</title>"
+        f"{head}</head><body><header><a href='/'>The Bay Gazette</a></header>"
+        f"<main><h1>Ferry story</h1>{body}</main>"
+        "<footer><p>About us · Contact · Privacy</p></footer></body></html>"
+    )
+
+
+def _p(*indexes: int) -> str:
+    return "".join(f"<p>{PARAGRAPHS[i]}</p>" for i in indexes)
+
+
+def _texts(article: Article) -> list[str]:
+    return [block.text for block in article.body]
+
+
+def test_nested_list_items_are_items_of_their_own() -> None:
+    html = _page(
+        f"<div class='story'>{_p(0, 1)}"
+        "<ul><li>Pack a bag<ul><li>Water</li><li>A torch</li></ul></li>"
+        "<li>Leave early</li></ul>"
+        f"{_p(2)}</div>"
+    )
+    lists = [block for block in parse(html, URL).body if block.kind == "list"]
+    assert len(lists) == 1
+    assert lists[0].items == ["Pack a bag", "Water", "A torch", "Leave early"]
+
+
+def test_short_field_box_after_the_body_is_not_merged() -> None:
+    # A "contact" box whose class name says "text" sits beside the body container: it earns
+    # almost nothing from its own words, so it must not join the article.
+    html = _page(
+        "<div class='node'>"
+        f"<div class='field field--type-text body'>{_p(0, 1, 2, 3, 4)}</div>"
+        "<div class='field field--type-text-long'><div class='label'>Press office</div>"
+        "<div><p>Mara Quist, Harbour Authority, 555-0100, press@harbour.test</p></div></div>"
+        "</div>"
+    )
+    texts = _texts(parse(html, URL))
+    assert PARAGRAPHS[4] in texts
+    assert not any("press@harbour.test" in text or text == "Press office" for text in texts)
+
+
+def test_sections_inside_the_winner_do_not_widen_it() -> None:
+    # The story wrapper holds three near-equal sections; a bio box and a "more" list sit
+    # beside it. The article is the wrapper, not the page around it.
+    html = _page(
+        "<div class='story-body'>"
+        f"<div class='section'>{_p(0, 1, 2)}</div>"
+        "<div class='ad-slot'>Advertisement</div>"
+        f"<div class='section'>{_p(3, 4, 5)}</div>"
+        f"<div class='section'>{_p(6, 7, 8)}</div>"
+        "</div>"
+        "<div class='story-foot'><p>Ola Brenn writes about ferries and lives by the sea.</p>"
+        "<p>This story appears in the spring issue.</p></div>"
+    )
+    texts = _texts(parse(html, URL))
+    assert texts[0] == PARAGRAPHS[0] and texts[-1] == PARAGRAPHS[8]
+    assert not any("writes about ferries" in text or "spring issue" in text for text in texts)
+
+
+def test_lead_sibling_before_the_body_is_kept() -> None:
+    html = _page(
+        "<div class='article'>"
+        f"<div class='article__summary'>{_p(0)}</div>"
+        f"<div class='article__text'>{_p(1, 2, 3, 4)}</div>"
+        "</div>"
+    )
+    texts = _texts(parse(html, URL))
+    assert texts[:2] == [PARAGRAPHS[0], PARAGRAPHS[1]]
+
+
+def test_camel_case_module_class_names_are_read() -> None:
+    html = _page(
+        "<article>"
+        "<div class='styles_shareRow__Ab1Cd'><a href='https://x.test/intent'>Post</a>"
+        "<a href='https://fb.test/sharer'>Send to a friend</a></div>"
+        f"<div class='styles_body__Zz9Yy'>{_p(0, 1, 2)}</div></article>"
+    )
+    article = parse(html, URL)
+    assert "share" in {removal.kind for removal in article.removed}
+    assert not any("Send to a friend" in text for text in _texts(article))
+
+
+def test_donation_box_is_not_body() -> None:
+    html = _page(
+        f"<article><div class='entry-content'>{_p(0, 1)}"
+        "<div class='donate-box'><p>We are an independent newsroom funded by readers.</p>"
+        f"<a href='/give'>Give now</a></div>{_p(2)}</div></article>"
+    )
+    texts = _texts(parse(html, URL))
+    assert texts == [PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2]]
+
+
+# One long comma-free paragraph: long enough that the body is not retried for being short.
+INTRO = " ".join(["The timetable changes on Monday and the first boat leaves earlier."] * 8)
+
+
+def test_wordy_wrapper_beats_a_box_that_wins_on_its_class_name() -> None:
+    # The intro box scores first on its "text" class alone; the column around it holds the
+    # story (one paragraph per wrapper, none earning much alone) and earns several times as
+    # much from its paragraphs.
+    html = _page(
+        "<div class='column'>"
+        f"<div class='intro-text'><p>{INTRO}</p></div>"
+        + "".join(f"<div>{_p(i)}</div>" for i in range(7))
+        + "</div>"
+    )
+    texts = _texts(parse(html, URL))
+    assert PARAGRAPHS[0] in texts and PARAGRAPHS[6] in texts
+
+
+def test_data_table_rows_are_read_as_lines() -> None:
+    rows = "".join(
+        f"<tr><td>{n}</td><td>Crew {name}</td><td>{n * 3}</td><td>0</td></tr>"
+        for n, name in enumerate(["Alder", "Birch", "Cedar", "Damson", "Elm"], start=1)
+    )
+    html = _page(
+        f"<div class='story'>{_p(0, 1)}"
+        f"<table><tr><th>Place</th><th>Crew</th><th>Points</th><th>Penalties</th></tr>{rows}"
+        f"</table>{_p(2)}</div>"
+    )
+    texts = _texts(parse(html, URL))
+    assert "Place Crew Points Penalties" in texts
+    assert "1 Crew Alder 3 0" in texts and "5 Crew Elm 15 0" in texts
+
+
+def test_table_cell_with_br_paragraphs_is_walked_into() -> None:
+    cell = "<br><br>".join(PARAGRAPHS[:4])
+    html = _page(f"<table><tr><td>{cell}</td><td><a href='/a'>Home</a></td></tr></table>")
+    assert _texts(parse(html, URL)) == PARAGRAPHS[:4]
+
+
+def test_layout_table_rows_are_walked_into() -> None:
+    html = _page(
+        f"<table><tr><td class='story'>{_p(0, 1, 2)}</td><td><a href='/x'>Index</a></td></tr>"
+        "</table>"
+    )
+    assert _texts(parse(html, URL)) == [PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2]]
+
+
+def test_story_cut_in_two_chunks_by_a_subscribe_box_is_read_whole() -> None:
+    chunk = "grid-item article-chunk"
+    html = _page(
+        "<div class='chunks'>"
+        f"<div class='grid'><div class='{chunk}'>{_p(0, 1, 2, 3)}</div>"
+        "<div class='adrail'></div></div>"
+        "<div class='promo-box'><p>Subscribe to the Gazette.</p></div>"
+        f"<div class='grid'><div class='{chunk}'>{_p(4, 5, 6)}</div>"
+        "<div class='adrail'></div></div>"
+        "</div>"
+    )
+    texts = _texts(parse(html, URL))
+    assert texts[0] == PARAGRAPHS[0] and texts[-1] == PARAGRAPHS[6]
+
+
+def test_two_stories_from_one_template_are_not_joined() -> None:
+    html = _page(
+        "<div class='feed'>"
+        f"<div class='item'><div class='story-text'>{_p(0, 1, 2, 3)}</div></div>"
+        "<div class='item'><h1>Next story: the bridge reopens</h1>"
+        f"<div class='story-text'>{_p(4, 5, 6)}</div></div></div>"
+    )
+    texts = _texts(parse(html, URL))
+    assert PARAGRAPHS[0] in texts and PARAGRAPHS[4] not in texts
+
+
+def test_fact_box_inside_the_story_is_not_body_even_when_long() -> None:
+    box = "".join(f"<p>Background note {n}: {PARAGRAPHS[n][25:]}</p>" for n in range(3))
+    html = _page(
+        f"<div class='article-body'>{_p(0, 1, 2)}"
+        f"<div class='story-factbox'><h3>Background</h3>{box}</div>{_p(3)}</div>"
+    )
+    article = parse(html, URL)
+    texts = _texts(article)
+    assert texts == [PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], PARAGRAPHS[3]]
+    assert "sidebar" in {removal.kind for removal in article.removed}
+
+
+def test_next_story_appended_under_the_first_is_not_merged() -> None:
+    # An infinite-scroll page: the second story (its own <h1>, several sections scoring
+    # near the first story's body) is appended below the first.
+    html = (
+        "<!DOCTYPE html><html><head><title>Ferry story</title></head><body><main>"
+        f"<article><h1>Ferry story</h1><div class='body-text'>{_p(0, 1, 2, 3)}</div></article>"
+        "<article class='next'><h1>Bridge story</h1>"
+        f"<div class='body-text'>{_p(4, 5, 6)}</div>"
+        f"<div class='body-text'>{_p(7, 8)}</div></article>"
+        "</main></body></html>"
+    )
+    texts = _texts(parse(html, URL))
+    assert texts == [PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], PARAGRAPHS[3]]
+
+
+def test_embedded_post_in_a_social_wrapper_is_kept() -> None:
+    html = _page(
+        f"<div class='entry-content'>{_p(0, 1)}"
+        "<div class='social-media-embed'><blockquote class='post-embed'>"
+        "<p>The morning ferry was forty minutes late again today.</p></blockquote></div>"
+        "<div class='social-share'><a href='https://x.test/share'>Post</a>"
+        "<a href='https://fb.test/share'>Share</a></div>"
+        f"{_p(2)}</div>"
+    )
+    article = parse(html, URL)
+    texts = _texts(article)
+    assert "The morning ferry was forty minutes late again today." in texts
+    assert "share" in {removal.kind for removal in article.removed}
+
+
+def test_chunks_matched_by_their_classed_wrappers() -> None:
+    # The winning chunk is an unclassed <div> inside a classed wrapper; its twins are the
+    # other wrappers of that class.
+    chunk = "c-chunk"
+    html = _page(
+        "<div class='wrap'>"
+        f"<div class='{chunk}'><div>{_p(0, 1)}</div></div>"
+        "<figure><figcaption>The harbour at dawn.</figcaption></figure>"
+        f"<div class='{chunk}'><div>{_p(2, 3)}</div></div>"
+        "<div class='promo-box'><p>Subscribe to the Gazette.</p></div>"
+        f"<div class='{chunk}'><div>{_p(4, 5, 6, 7, 8)}</div></div>"
+        "</div>"
+    )
+    texts = _texts(parse(html, URL))
+    assert texts[0] == PARAGRAPHS[0] and texts[-1] == PARAGRAPHS[8]
+
+
+def test_utility_class_hidden_is_not_shown_text() -> None:
+    html = _page(
+        f"<div class='entry-content'>{_p(0, 1)}"
+        "<div class='premium-note hidden'><p>This content is for members only.</p></div>"
+        "<div class='hidden md:block'><p>Wide screens show this ferry timetable note.</p></div>"
+        f"{_p(2)}</div>"
+    )
+    texts = _texts(parse(html, URL))
+    assert "This content is for members only." not in texts
+    assert "Wide screens show this ferry timetable note." in texts
+
+
+def test_gallery_captions_without_figcaption_are_not_body() -> None:
+    html = _page(
+        "<body class='f_caption_videos_on'>"
+        f"<div class='entry-content'>{_p(0, 1)}"
+        "<div class='gallery'><div class='item'><img src='/a.jpg' alt=''>"
+        "<div class='caption'><div class='caption-full'>Deckhands coil a rope on the pier, "
+        "Tuesday, May 7.</div></div></div></div>"
+        "<div class='imageEmbedCaption'>The night ferry leaves the harbour.</div>"
+        f"{_p(2)}</div>"
+    )
+    texts = _texts(parse(html, URL))
+    assert texts == [PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2]]
+
+
+def test_widget_title_subhead_inside_the_story_is_kept() -> None:
+    html = _page(
+        f"<div class='entry-content'>{_p(0, 1)}"
+        f"<h2 class='widget-title'>The road closes at noon</h2>{_p(2, 3)}</div>"
+    )
+    assert "The road closes at noon" in _texts(parse(html, URL))
+
+
+def test_lines_repeated_inside_one_container_are_not_furniture() -> None:
+    story = [("Morning meal", "plan"), ("Evening meal", "plan")] * 3
+    comments = [("Reply", f"comment-{n}") for n in range(3)]
+    assert repeated_furniture(story + comments) == {"Reply"}
