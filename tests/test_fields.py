@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from newsparse.chrome import classify_line, repeated_lines
-from newsparse.fields.byline import split_names
+from newsparse.fields.byline import byline_line_names, clean_name, split_names
 from newsparse.fields.dates import date_from_url, find_visible_date, parse_machine_date
 from newsparse.fields.feed import is_time_line
 from newsparse.fields.headline import strip_site_name
@@ -32,10 +32,32 @@ from newsparse.fields.images import split_credit
         # A sentence that opens with a byline word: no name from its last clause.
         ("Por fuen los sus bil tras 139 tras la plaza del mercado viejo, ñuer de.", []),
         ("By the end of the week the ferry had carried three thousand people, Ana said", []),
+        ("By jesusfreak", ["jesusfreak"]),
     ],
 )
 def test_split_names(line: str, names: list[str]) -> None:
     assert split_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Por un camino nuevo", []),
+        ("By the river, a new mill", []),
+        ("Von dpa", ["dpa"]),
+        ("By Staff and news service reports", []),
+        ("Por Lucía Vega y Tomás Ruiz", ["Lucía Vega", "Tomás Ruiz"]),
+        ("Paper by Ana de la Cruz", []),
+    ],
+)
+def test_byline_line_names(line: str, names: list[str]) -> None:
+    assert byline_line_names(line) == names
+
+
+def test_names_in_scripts_without_case_are_kept() -> None:
+    assert clean_name("山田太郎") == "山田太郎"
+    assert clean_name("محمد علي") == "محمد علي"
+    assert split_names("Staff and news service reports") == ["Staff", "news service reports"]
 
 
 @pytest.mark.parametrize(

@@ -195,8 +195,14 @@ def walk(root: Node, deadline: float | None = None) -> Walk:
             _add_leaf(result, child, tag, path, zone, zone_id)
         else:
             # Inline elements (<a>, <span>) that wrap blocks are containers too.
+            # So are those holding text that is never shown (a <title> that broken markup put
+            # inside a <span>): the walk must skip it, a text() of the whole would not.
             inner = set() if tag in BLOCK_TAGS else _descendant_tags(child)
-            if tag in BLOCK_TAGS or not BLOCK_TAGS.isdisjoint(inner):
+            if (
+                tag in BLOCK_TAGS
+                or not BLOCK_TAGS.isdisjoint(inner)
+                or not SKIP_TAGS.isdisjoint(inner)
+            ):
                 _flush_run(frame, result)
                 if len(stack) >= MAX_WALK_DEPTH:
                     _add_leaf(result, child, tag, path, zone, zone_id)

@@ -245,9 +245,9 @@ def _claim_bylines(
     for index in range(first, min(len(blocks), start + BYLINE_SEARCH_BLOCKS)):
         block = blocks[index]
         text = block.text
-        if index in drop or len(text) > MAX_BYLINE_LINE_CHARS:
-            continue
-        names = byline.split_names(text) if byline.starts_with_prefix(text) else []
+        if index in drop or len(text) > MAX_BYLINE_LINE_CHARS or block.tag == "caption":
+            continue  # a caption ("Von links: ...") credits no author of the story
+        names = byline.byline_line_names(text)
         dated = is_time_line(text) or _is_dateline(text) or _is_reading_time(text)
         if text.casefold() in known or names or dated:
             drop[index] = ("byline", "byline or dateline")

@@ -69,6 +69,19 @@ def starts_with_prefix(text: str) -> bool:
     return _PREFIX.match(text) is not None
 
 
+def byline_line_names(text: str) -> list[str]:
+    """Names credited by a visible line that opens like a byline ("By ...", "Por ..."); none
+    when the line is a heading or a sentence that merely starts with such a word ("Por un
+    camino nuevo": a visible name of several words is capitalised somewhere, while a single
+    lowercase word is a handle or an agency, "dpa"; structured data may lowercase desks)."""
+    if not starts_with_prefix(text):
+        return []
+    names = split_names(text)
+    if any(" " in name and _all_lowercase(name) for name in names):
+        return []
+    return names
+
+
 def split_names(text: str) -> list[str]:
     """Names credited in a byline string, in order, with prefixes, dates and roles dropped."""
     text = normalize_space(text)
@@ -109,6 +122,11 @@ def clean_name(raw: str) -> str | None:
     if name.casefold() in vocab.NAME_JOINERS or name.casefold() in vocab.BYLINE_PREFIXES:
         return None
     return name
+
+
+def _all_lowercase(name: str) -> bool:
+    """No word starts with a capital (scripts without case, such as CJK, never count)."""
+    return not any(word[:1].isupper() for word in name.split()) and name != name.upper()
 
 
 _TRAILING_PARENS = re.compile(r"\s\([^()]{0,40}\)?$")
