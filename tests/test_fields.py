@@ -150,3 +150,9 @@ def test_split_credit() -> None:
     assert caption == "Crews clear brush near the road."
     assert credit == "Ana Reyes/Northlight via Getty Images"
     assert split_credit("Photo: Hana Mori") == ("", "Hana Mori")
+
+
+def test_dates_in_urls_need_a_whole_day_segment() -> None:
+    assert date_from_url("https://x.test/world/2008/01/23-191/") is None
+    assert date_from_url("https://x.test/2024/03/15/story") == datetime(2024, 3, 15)
+    assert date_from_url("https://x.test/news/2024-03-15-story.html") == datetime(2024, 3, 15)
