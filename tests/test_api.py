@@ -99,3 +99,17 @@ def test_removed_records_chrome() -> None:
 
 def test_version_is_exposed() -> None:
     assert newsparse.__version__.count(".") == 2
+
+
+def test_a_caption_that_opens_like_a_byline_credits_no_author() -> None:
+    page = (
+        "<html lang='de'><body><article><h1>Neue Fähre für den Hafen</h1>"
+        "<figure><img src='/f.jpg'><figcaption>Von links: Anna Meier und Tom Berg bei der "
+        "Taufe.</figcaption></figure>"
+        "<p>Die neue Fähre hat am Montag zum ersten Mal im Hafen angelegt und Gäste gebracht.</p>"
+        "<p>Sie fährt ab Juni jede Stunde und ersetzt das alte Schiff aus den Siebzigern.</p>"
+        "</article></body></html>"
+    )
+    article = newsparse.parse(page)
+    assert article.authors == []
+    assert article.images and article.images[0].caption is not None

@@ -6,8 +6,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from newsparse.chrome import classify_line, repeated_lines
-from newsparse.fields.byline import split_names
+from newsparse.chrome import classify_line, repeated_furniture
+from newsparse.fields.byline import byline_line_names, clean_name, split_names
 from newsparse.fields.dates import date_from_url, find_visible_date, parse_machine_date
 from newsparse.fields.feed import is_time_line
 from newsparse.fields.headline import strip_site_name
@@ -32,10 +32,38 @@ from newsparse.fields.images import split_credit
         # A sentence that opens with a byline word: no name from its last clause.
         ("Por fuen los sus bil tras 139 tras la plaza del mercado viejo, ñuer de.", []),
         ("By the end of the week the ferry had carried three thousand people, Ana said", []),
+        ("By jesusfreak", ["jesusfreak"]),
     ],
 )
 def test_split_names(line: str, names: list[str]) -> None:
     assert split_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Por un camino nuevo", []),
+        ("By the river, a new mill", []),
+        ("Von dpa", ["dpa"]),
+        ("By Staff and news service reports", []),
+        ("Por Lucía Vega y Tomás Ruiz", ["Lucía Vega", "Tomás Ruiz"]),
+        ("Paper by Ana de la Cruz", []),
+    ],
+)
+def test_byline_line_names(line: str, names: list[str]) -> None:
+    assert byline_line_names(line) == names
+
+
+def test_a_heading_needs_capitalised_names_to_be_a_byline() -> None:
+    assert byline_line_names("Text messages", heading=True) == []
+    assert byline_line_names("Text: Anna Meier", heading=True) == ["Anna Meier"]
+    assert byline_line_names("Text messages") == ["messages"]  # a line: could be a handle
+
+
+def test_names_in_scripts_without_case_are_kept() -> None:
+    assert clean_name("山田太郎") == "山田太郎"
+    assert clean_name("محمد علي") == "محمد علي"
+    assert split_names("Staff and news service reports") == ["Staff", "news service reports"]
 
 
 @pytest.mark.parametrize(
@@ -104,9 +132,11 @@ def test_classify_line(line: str, kind: str | None) -> None:
     assert classify_line(line) == kind
 
 
-def test_repeated_lines() -> None:
-    lines = ["* indicates required"] * 4 + ["A real sentence that appears once."] * 1
-    assert repeated_lines(lines) == {"* indicates required"}
+def test_repeated_furniture_repeats_across_containers() -> None:
+    lines = [("* indicates required", form) for form in range(4)]
+    lines += [("A real sentence that appears once.", 9)]
+    lines += [("Method", 7)] * 4  # every recipe step's subhead, inside one story container
+    assert repeated_furniture(lines) == {"* indicates required"}
 
 
 def test_strip_site_name_only_when_it_is_the_site() -> None:
@@ -128,3 +158,9 @@ def test_split_credit() -> None:
     assert caption == "Crews clear brush near the road."
     assert credit == "Ana Reyes/Northlight via Getty Images"
     assert split_credit("Photo: Hana Mori") == ("", "Hana Mori")
+
+
+def test_dates_in_urls_need_a_whole_day_segment() -> None:
+    assert date_from_url("https://x.test/world/2008/01/23-191/") is None
+    assert date_from_url("https://x.test/2024/03/15/story") == datetime(2024, 3, 15)
+    assert date_from_url("https://x.test/news/2024-03-15-story.html") == datetime(2024, 3, 15)

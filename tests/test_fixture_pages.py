@@ -52,11 +52,7 @@ MIN_FIXTURE_PAGES = 14
 
 # Fields the extractor does not yet get right on these pages, each owned by an open issue.
 # strict=True: when one starts passing, the suite says so and the entry must go.
-KNOWN_GAPS: dict[str, str] = {
-    "quote-list-pre::body": "#3: nested list and pre formatting",
-    # No issue yet (found when the harness began comparing <pre> line by line):
-    "medium::body": "<br> line breaks inside <pre> are lost, so code lines run together",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 # --------------------------------------------------------------------------- loading

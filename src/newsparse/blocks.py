@@ -216,8 +216,14 @@ def walk(root: Node, deadline: float | None = None) -> Walk:
             _add_leaf(result, child, tag, path, zone, zone_id)
         else:
             # Inline elements (<a>, <span>) that wrap blocks are containers too.
+            # So are those holding text that is never shown (a <title> that broken markup put
+            # inside a <span>): the walk must skip it, a text() of the whole would not.
             inner = set() if tag in BLOCK_TAGS else _descendant_tags(child)
-            if tag in BLOCK_TAGS or not BLOCK_TAGS.isdisjoint(inner):
+            if (
+                tag in BLOCK_TAGS
+                or not BLOCK_TAGS.isdisjoint(inner)
+                or not SKIP_TAGS.isdisjoint(inner)
+            ):
                 _flush_run(frame, result)
                 if len(stack) >= MAX_WALK_DEPTH:
                     _add_leaf(result, child, tag, path, zone, zone_id)
@@ -382,11 +388,19 @@ def _add_leaf(
         text = "\n".join(p for p in parts if p)
         cite_node = node.css_first("cite, footer")
         cite = text_of(cite_node) if cite_node is not None else None
+        if cite:
+            # "— Helen Marsh": the dash is how the page sets off a source, not part of it.
+            cite = cite.lstrip("—–-―~ ").strip() or None
         if cite and cite not in text and node.css_first("p") is None:
             text = text.replace(cite, "").strip()
         kind: BlockTag = "quote"
     elif tag == "pre":
-        text = (node.text() or "").strip("\n")
+        # Preformatted text keeps its own line breaks, <br> included (Medium writes code so).
+        text = "".join(
+            "\n" if part.tag == "br" else (part.text_content or "")
+            for part in node.traverse(include_text=True)
+            if part.tag in ("-text", "br")
+        ).strip("\n")
         kind = "pre"
     else:
         text = text_of(node)

@@ -303,14 +303,9 @@ def classify_line(text: str) -> RemovalKind | None:
     return None
 
 
-def repeated_lines(texts: Iterable[str]) -> set[str]:
-    """Short lines that occur at least REPEATED_LINE_MIN_COUNT times: template furniture."""
-    counts = Counter(t for t in texts if t and len(t) <= REPEATED_LINE_MAX_CHARS)
-    return {text for text, count in counts.items() if count >= REPEATED_LINE_MIN_COUNT}
-
-
 def repeated_furniture(lines: Iterable[tuple[str, Hashable]]) -> set[str]:
-    """Like ``repeated_lines``, for (text, container) pairs: a line repeated only inside one
+    """Short lines that occur at least REPEATED_LINE_MIN_COUNT times, in more than one
+    container: template furniture. Given (text, container) pairs; a line repeated only inside one
     container is the story's own structure (every meal plan's "Pre-workout meal" subhead, a
     recipe's "Method"), not template furniture, which repeats across containers (each
     comment's "Reply")."""

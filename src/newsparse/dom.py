@@ -66,12 +66,18 @@ def lines_of(node: Node) -> list[str]:
 
 
 def _text_parts(node: Node) -> Iterator[str]:
+    # A block is set off at both ends; the traversal only shows where one starts, so what
+    # follows a block sibling ("Ru<table>...</table>mgen") gets its space from that sibling.
     for child in node.traverse(include_text=True):
         tag = child.tag
+        if tag == "br" or tag in BLOCK_TAGS:
+            yield " "
+            continue
+        before = child.prev
+        if before is not None and before.tag in BLOCK_TAGS:
+            yield " "
         if tag == "-text":
             yield child.text_content or ""
-        elif tag == "br" or tag in BLOCK_TAGS:
-            yield " "
 
 
 def attr(node: Node, name: str) -> str:

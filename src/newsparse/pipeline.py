@@ -228,7 +228,7 @@ def _claim(drop: Drops, indexes: set[int], kind: RemovalKind, reason: str) -> No
 
 def _mark_text_chrome(page: Walk, drop: Drops) -> None:
     """Flag blocks that are chrome by their words or by their repetition on the page."""
-    repeated = chrome.repeated_lines(b.text for b in page.blocks)
+    repeated = chrome.repeated_furniture((b.text, _container_path(b)) for b in page.blocks)
     for index, block in enumerate(page.blocks):
         kind = chrome.classify_line(block.text)
         if kind is not None:
@@ -258,9 +258,9 @@ def _claim_bylines(
     for index in range(first, min(len(blocks), start + BYLINE_SEARCH_BLOCKS)):
         block = blocks[index]
         text = block.text
-        if index in drop or len(text) > MAX_BYLINE_LINE_CHARS:
-            continue
-        names = byline.split_names(text) if byline.starts_with_prefix(text) else []
+        if index in drop or len(text) > MAX_BYLINE_LINE_CHARS or block.tag == "caption":
+            continue  # a caption ("Von links: ...") credits no author of the story
+        names = byline.byline_line_names(text, heading=block.tag == "heading")
         dated = is_time_line(text) or _is_dateline(text) or _is_reading_time(text)
         if text.casefold() in known or names or dated:
             drop[index] = ("byline", "byline or dateline")

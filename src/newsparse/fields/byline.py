@@ -92,6 +92,20 @@ def _strip_prefix(text: str) -> str:
     return _GLUED_PREFIX.sub("", text, count=1)
 
 
+def byline_line_names(text: str, *, heading: bool = False) -> list[str]:
+    """Names credited by a visible line that opens like a byline ("By ...", "Por ..."); none
+    when the line is a heading or a sentence that merely starts with such a word ("Por un
+    camino nuevo": a visible name of several words is capitalised somewhere, while a single
+    lowercase word is a handle or an agency, "dpa"; structured data may lowercase desks)."""
+    if not starts_with_prefix(text):
+        return []
+    names = split_names(text)
+    if any((" " in name or heading) and _all_lowercase(name) for name in names):
+        # In a heading even one lowercase word is a phrase ("Text messages"), not a handle.
+        return []
+    return names
+
+
 def split_names(text: str) -> list[str]:
     """Names credited in a byline string, in order, with prefixes, dates and roles dropped."""
     text = normalize_space(text)
@@ -184,6 +198,13 @@ _TRAILING_NOISE = re.compile(
 # Starts only where a word starts, ``(?<![\w-])``: a search is then linear on long runs.
 _HANDLE = re.compile(r"(?<![\w-])[^\W\d_]{2}[\w-]*?\d[\w-]*")
 _LOOKS_LIKE_URL = re.compile(r"(?:https?:|www\.|/)", re.IGNORECASE)
+
+
+def _all_lowercase(name: str) -> bool:
+    """No word starts with a capital (scripts without case, such as CJK, never count)."""
+    return not any(word[:1].isupper() for word in name.split()) and name != name.upper()
+
+
 _TRAILING_PARENS = re.compile(r"\s\([^()]{0,40}\)?$")
 # Words that introduce the date and are left behind when the date is cut off ("Stand:").
 _TRAILING_DATE_LABEL = re.compile(

@@ -89,9 +89,11 @@ _DOTTED_DAY_FIRST = re.compile(r"^\d{1,2}(?:\.\d{1,2}\.\d{2,4}|-\d{1,2}-\d{4})(?
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _NUMERIC_DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./]\d{4}")
 _ZONE_OFFSET = re.compile(r"(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
-# URLs like /2023/12/13/ carry the day of publication.
+# A date in a URL path: "/2024/03/15/" (the day a whole segment: "/2024/03/23-191/" is a
+# month folder and a slug that starts with a number) or "/2024-03-15-title".
 URL_DATE = re.compile(
-    r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)"
+    r"/((?:19|20)\d{2})(?:/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?=/|$|[?#])"
+    r"|-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])(?=/|[-_.]|$|[?#]))"
 )
 
 
@@ -196,7 +198,12 @@ def date_from_url(url: str | None) -> datetime | None:
     if not match:
         return None
     try:
-        value = datetime(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        year, month, day = (
+            match.group(1),
+            match.group(2) or match.group(4),
+            match.group(3) or match.group(5),
+        )
+        value = datetime(int(year), int(month), int(day))
     except ValueError:
         return None
     return value if _plausible(value) else None
