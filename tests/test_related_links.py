@@ -226,3 +226,57 @@ def test_cards_to_other_sites_paid_content_or_the_home_page_are_not_related(href
         "<p>Book now and save on flights and hotels across the coast.</p></a></div>"
     )
     assert _links(_page(STORY + card + STORY.replace("Paragraph", "Later paragraph"))) == []
+
+
+# --------------------------------------------------------------------------- unmarked cards
+
+
+def test_a_card_of_bare_divs_after_the_story_is_a_related_link() -> None:
+    card = (
+        "<div class='x1'><div class='x2'><div class='x3'>"
+        "<a href='/business/2024/04/30/ferry-fares/'>Ferry fares rise for the third year</a>"
+        "</div><p class='x4'>Operators blame fuel costs, while commuters say the service "
+        "has not improved.</p></div></div>"
+    )
+    html = (
+        "<html><body><div class='a1'><h1>The harbour decision explained</h1>"
+        f"<div class='a2'>{STORY}</div>{card}</div></body></html>"
+    )
+    article = newsparse.parse(html, URL)
+    assert [(link.title, link.summary) for link in article.related_links] == [
+        (
+            "Ferry fares rise for the third year",
+            "Operators blame fuel costs, while commuters say the service has not improved.",
+        )
+    ]
+    assert not any("Operators blame" in block.text for block in article.body)
+
+
+def test_a_linked_line_inside_the_story_is_no_card() -> None:
+    # The link line and the paragraph share the story's container with its other paragraphs.
+    inner = (
+        STORY
+        + "<p><a href='/business/2024/04/30/ferry-fares/'>Ferry fares rise for the third year</a></p>"
+        + "<p>That rise came after two years in which fares were frozen by the council.</p>"
+    )
+    article = newsparse.parse(_page(inner), URL)
+    assert any("frozen by the council" in block.text for block in article.body)
+
+
+def test_the_next_zone_heading_is_no_summary_of_the_last_related_card() -> None:
+    html = (
+        "<html><body><main><article><h1>The harbour decision explained</h1>"
+        f"{STORY}<section class='related-posts'><article class='related-card'><h3>"
+        "<a href='/business/2024/04/30/ferry-fares/'>Ferry fares rise for the third year</a>"
+        "</h3></article></section></article></main><aside class='sidebar'>"
+        "<h2>Nachrichtenticker</h2><ul><li><time datetime='2024-05-01T14:11'>14:11</time>"
+        "<a href='/news/1/'>Bridge closes for repairs on Monday</a></li></ul></aside>"
+        "</body></html>"
+    )
+    assert _links(html) == [
+        (
+            "Ferry fares rise for the third year",
+            "https://www.example-news.test/business/2024/04/30/ferry-fares/",
+            None,
+        )
+    ]

@@ -152,8 +152,21 @@ def find_related(
         if summary_index < len(blocks) and summary_index not in skip:
             teaser = blocks[summary_index]
             same_card = teaser.anchor is not None and teaser.anchor == block.anchor
-            if (_is_summary(teaser) or (same_card and not is_time_line(teaser.text))) and (
-                _TRAILS_OFF.search(teaser.text) or block.zone == "related"
+            # A summary sits in its title's card: never a heading, never across a zone edge
+            # (the sidebar's "News Feed" label after the last related card).
+            in_card = teaser.tag != "heading" and teaser.zone_id == block.zone_id
+            if (
+                in_card
+                and (_is_summary(teaser) or (same_card and not is_time_line(teaser.text)))
+                and (
+                    _TRAILS_OFF.search(teaser.text)
+                    or block.zone == "related"
+                    or (
+                        href is not None
+                        and _is_lone_card(blocks, index, summary_index)
+                        and _same_site(href, base, site)
+                    )
+                )
             ):
                 add(index, block.text, href, teaser.text)
                 result.used.add(summary_index)
@@ -211,6 +224,22 @@ def _same_site(href: str, base: str | None, site: str) -> bool:
         return False
     host = _host(url)
     return not site or host == site or host.endswith("." + site) or site.endswith("." + host)
+
+
+def _is_lone_card(blocks: list[TextBlock], title: int, summary: int) -> bool:
+    """A teaser card without markup cues, <div><div><a>Title</a></div><p>Summary</p></div>:
+    the linked title and its summary are the only blocks of the smallest container that
+    holds both. (Inside a story, that container holds the story's other paragraphs too.)"""
+    first, second = blocks[title].path, blocks[summary].path
+    shared = 0
+    while shared < min(len(first), len(second)) and first[shared] == second[shared]:
+        shared += 1
+    if shared == 0:
+        return False
+    card = first[:shared]
+    before = blocks[title - 1].path[:shared] if title > 0 else ()
+    after = blocks[summary + 1].path[:shared] if summary + 1 < len(blocks) else ()
+    return before != card and after != card
 
 
 def _card_is_timed(blocks: list[TextBlock], index: int) -> bool:
