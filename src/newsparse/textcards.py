@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsparse.blocks import TextBlock
+from newsparse.claims import Drops
 from newsparse.fields import links
-from newsparse.fields.feed import is_time_line
+from newsparse.fields.feed_parts import is_time_line
 from newsparse.models import Link, RemovalKind
-from newsparse.textlines import Drops, is_prose, is_title, uses_blank_lines
+from newsparse.textlines import is_prose, is_title, uses_blank_lines
 
 # Chrome whose box also holds sentences, and the kind those sentences get ("* indicates
 # required" sits in a newsletter form).

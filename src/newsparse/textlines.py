@@ -13,15 +13,12 @@ import re
 from dataclasses import dataclass, field
 
 from newsparse.blocks import TextBlock
+from newsparse.claims import Drops, is_dateline, is_reading_time
 from newsparse.fields import byline, headline
 from newsparse.fields.dates import VISIBLE_DATE
-from newsparse.fields.feed import is_time_line
+from newsparse.fields.feed_parts import is_time_line
 from newsparse.fields.metadata import reading_time
-from newsparse.models import RemovalKind
-from newsparse.pipeline import _is_dateline, _is_reading_time
 from newsparse.vocab import NAME_LOWERCASE_WORDS
-
-Drops = dict[int, tuple[RemovalKind, str]]
 
 # The byline run sits near the top: look for it among this many unclaimed lines.
 HEAD_SEARCH_LINES = 30
@@ -160,10 +157,7 @@ def is_byline_line(text: str) -> bool:
     if len(text) > MAX_BYLINE_LINE_CHARS:
         return False
     return (
-        bool(byline_names(text))
-        or is_time_line(text)
-        or _is_dateline(text)
-        or _is_reading_time(text)
+        bool(byline_names(text)) or is_time_line(text) or is_dateline(text) or is_reading_time(text)
     )
 
 

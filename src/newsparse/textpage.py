@@ -12,18 +12,18 @@ import re
 
 from newsparse import chrome
 from newsparse.blocks import TextBlock, Walk
+from newsparse.claims import Drops, claim, claim_captions, first_reading_time, mark_text_chrome
 from newsparse.decode import decode_html
 from newsparse.dom import normalize_space
 from newsparse.errors import EmptyDocumentError
 from newsparse.fields import body as body_field
-from newsparse.fields import byline, images, metadata
+from newsparse.fields import byline, images, pagetype
 from newsparse.fields.feed import FeedResult, find_feed_items
 from newsparse.fields.timestamps import DateEvidence, choose_dates
-from newsparse.models import Article, Author, Removal
-from newsparse.pipeline import _claim, _claim_captions, _mark_text_chrome, _page_type
+from newsparse.models import Article, Author, PageType, Removal
 from newsparse.structured import StructuredData
 from newsparse.textcards import absorb_widget_text, find_card_pairs, find_teasers
-from newsparse.textlines import Drops, Head, body_lines, byline_names, find_head, is_loose
+from newsparse.textlines import Head, body_lines, byline_names, find_head, is_loose
 from newsparse.vocab import FEED_LABELS
 
 __all__ = ["looks_like_html", "parse_text"]
@@ -119,18 +119,18 @@ def _extract(
 ) -> Article:
     page = Walk(blocks=blocks)
     drop: Drops = {}
-    _mark_text_chrome(page, drop)
+    mark_text_chrome(page, drop)
     feed = find_feed_items(blocks, url)
     _release_loose_summaries(blocks, drop, feed)
-    _claim(drop, feed.used, "feed", "timed list item")
+    claim(drop, feed.used, "feed", "timed list item")
     _claim_feed_headings(blocks, drop, feed.used)
     teasers = find_teasers(blocks, gaps, drop)
-    _claim(drop, teasers.used, "related", "related-article teaser")
-    _claim_captions(blocks, drop)
+    claim(drop, teasers.used, "related", "related-article teaser")
+    claim_captions(blocks, drop)
 
     head = find_head(blocks, drop)
     byline_texts = [blocks[i].text for i in head.bylines]
-    _claim(drop, set(head.bylines), "byline", "byline or dateline")
+    claim(drop, set(head.bylines), "byline", "byline or dateline")
     if head.dek is not None:
         drop[head.dek] = ("boilerplate", "standfirst (kept as subheadline)")
     title = blocks[head.headline].text if head.headline is not None else None
@@ -138,7 +138,7 @@ def _extract(
 
     absorb_widget_text(blocks, gaps, drop, head.body_start)
     find_card_pairs(blocks, gaps, drop, head.body_start, teasers)
-    _claim(drop, teasers.used, "related", "related-article teaser")
+    claim(drop, teasers.used, "related", "related-article teaser")
     body_indexes = body_lines(blocks, gaps, drop, head.body_start)
     captions = _captions(blocks, drop, max(body_indexes, default=head.body_start))
     repeats = {t.casefold() for t in (title, dek) if t}
@@ -164,7 +164,7 @@ def _extract(
         published_at=dates.published,
         updated_at=dates.updated,
         published_text=dates.published_text,
-        reading_time_minutes=_reading_time(byline_texts),
+        reading_time_minutes=first_reading_time(byline_texts),
         body=body,
         images=images.assemble_images(None, [], captions),
         related_links=teasers.links,
@@ -223,12 +223,9 @@ def _authors(byline_texts: list[str]) -> list[Author]:
     return []
 
 
-def _reading_time(lines: list[str]) -> int | None:
-    for line in lines:
-        minutes = metadata.reading_time(line)
-        if minutes is not None:
-            return minutes
-    return None
+def _page_type(structured: StructuredData, body_chars: int, teasers: int) -> PageType:
+    """The page type from structured data and counts alone (plain-text input has no DOM)."""
+    return pagetype.page_type(structured, [], body_chars, teasers, None)
 
 
 def _removals(blocks: list[TextBlock], drop: Drops, head: Head, body: set[int]) -> list[Removal]:

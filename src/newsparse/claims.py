@@ -1,0 +1,121 @@
+"""Claiming blocks for what they are before the body is chosen, shared by the HTML pipeline
+(:mod:`newsparse.pipeline`) and the plain-text one (:mod:`newsparse.textpage`). A claimed block
+is dropped from the body with the kind and reason the Article's ``removed`` list reports: chrome
+phrases and repeated furniture, feed items, bylines and datelines, photo captions."""
+
+from __future__ import annotations
+
+from newsparse import chrome
+from newsparse.blocks import TextBlock, Walk
+from newsparse.dom import Node, normalize_space
+from newsparse.fields import images, metadata
+from newsparse.fields.dates import VISIBLE_DATE, might_hold_date
+from newsparse.models import RemovalKind
+
+# Block index -> (removal kind, reason) for every block claimed so far.
+Drops = dict[int, tuple[RemovalKind, str]]
+
+# A reading-time line is short ("4 min read"); a longer line only mentions minutes.
+MAX_READING_TIME_LINE_CHARS = 40
+# A dateline holds a few words besides its dates ("Published", "Updated", a place).
+MAX_DATELINE_WORDS_CHARS = 40
+# Levels climbed from a short text block to find the image it captions.
+CAPTION_IMAGE_LEVELS = 2
+# A figure-like wrapper holds an image and its caption, rarely more.
+CAPTION_WRAPPER_CHILDREN = 3
+
+
+def claim(drop: Drops, indexes: set[int], kind: RemovalKind, reason: str) -> None:
+    """Claim the blocks no one has claimed yet: an earlier claim stands."""
+    for index in indexes:
+        drop.setdefault(index, (kind, reason))
+
+
+def mark_text_chrome(page: Walk, drop: Drops) -> None:
+    """Flag blocks that are chrome by their words or by their repetition on the page."""
+    repeated = chrome.repeated_furniture((b.text, container_path(b)) for b in page.blocks)
+    for index, block in enumerate(page.blocks):
+        kind = chrome.classify_line(block.text)
+        if kind is not None:
+            drop[index] = (kind, "chrome phrase")
+        elif block.text in repeated:
+            drop[index] = ("repeated", f"repeated {chrome.REPEATED_LINE_MIN_COUNT}+ times")
+
+
+def container_path(block: TextBlock) -> tuple[int, ...]:
+    """The path of the element holding a block (a loose-text run's node is that element)."""
+    return block.path if block.tag == "run" else block.path[:-1]
+
+
+def is_dateline(text: str) -> bool:
+    """A line that is mostly dates (a few words around them at most)."""
+    if not might_hold_date(text):
+        return False
+    rest = VISIBLE_DATE.sub("", text)
+    return len(rest) < len(text) and len(rest.strip()) <= MAX_DATELINE_WORDS_CHARS
+
+
+def is_reading_time(text: str) -> bool:
+    """A short line that gives a reading time ("4 min read")."""
+    return len(text) <= MAX_READING_TIME_LINE_CHARS and metadata.reading_time(text) is not None
+
+
+def first_reading_time(*line_groups: list[str]) -> int | None:
+    """The first reading time any of the lines gives, group by group."""
+    for lines in line_groups:
+        for line in lines:
+            minutes = metadata.reading_time(line)
+            if minutes is not None:
+                return minutes
+    return None
+
+
+def claim_captions(blocks: list[TextBlock], drop: Drops) -> list[str]:
+    """Claim the unclaimed caption blocks; returns their texts in page order."""
+    captions: list[str] = []
+    for index, block in enumerate(blocks):
+        if index in drop:
+            continue
+        if block.tag == "caption" or images.looks_like_caption(block.text) or _beside_image(block):
+            drop[index] = ("caption", "figure caption")
+            captions.append(block.text)
+    return captions
+
+
+def _beside_image(block: TextBlock) -> bool:
+    """A short text that shares its wrapper with nothing but an image is that image's caption
+    (div-soup figures have no <figcaption>). Only small wrappers are looked at, so the check
+    costs the same on a page of ten paragraphs or ten thousand."""
+    if len(block.text) > images.MAX_CAPTION_CHARS or block.node is None:
+        return False
+    node: Node | None = block.node
+    for _ in range(CAPTION_IMAGE_LEVELS):
+        parent = node.parent if node is not None else None
+        siblings = _few_children(parent, CAPTION_WRAPPER_CHILDREN)
+        if node is None or siblings is None:
+            return False
+        others = [child for child in siblings if child.mem_id != node.mem_id]
+        if others and all(_is_bare_image(child) for child in others):
+            return True
+        if others:
+            return False
+        node = parent
+    return False
+
+
+def _few_children(node: Node | None, limit: int) -> list[Node] | None:
+    """The element children of a node, or None when it has more than ``limit``."""
+    if node is None:
+        return None
+    children: list[Node] = []
+    for child in node.iter():
+        children.append(child)
+        if len(children) > limit:
+            return None
+    return children
+
+
+def _is_bare_image(node: Node) -> bool:
+    if node.tag in ("img", "picture", "video"):
+        return True
+    return node.css_first("img, picture, video") is not None and not normalize_space(node.text())
