@@ -231,3 +231,11 @@ def test_a_logo_in_an_h1_is_no_listing_headline() -> None:
     article = parse(_page(f"<header><h1>Herald</h1></header><main>{cards}</main>", head), URL)
     assert article.page_type == "listing"
     assert article.headline is None
+
+
+def test_a_short_japanese_story_is_weighed_by_its_script() -> None:
+    from newsparse.fields.pagetype import LISTING_MAX_BODY_CHARS, text_weight
+
+    story = "港の新しいフェリーは月曜日に初めて運航し、多くの乗客が朝から桟橋に並んだ。" * 4
+    assert len(story) < LISTING_MAX_BODY_CHARS <= text_weight(story)
+    assert text_weight("Harbour") == len("Harbour")

@@ -5,10 +5,18 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsparse.chrome import classify_line, repeated_furniture
 from newsparse.fields.byline import byline_line_names, clean_name, split_names
-from newsparse.fields.dates import date_from_url, find_visible_date, parse_machine_date
+from newsparse.fields.dates import (
+    VISIBLE_DATE,
+    date_from_url,
+    find_visible_date,
+    might_hold_date,
+    parse_machine_date,
+)
 from newsparse.fields.feed import is_time_line
 from newsparse.fields.headline import strip_site_name
 from newsparse.fields.images import split_credit
@@ -164,3 +172,18 @@ def test_dates_in_urls_need_a_whole_day_segment() -> None:
     assert date_from_url("https://x.test/world/2008/01/23-191/") is None
     assert date_from_url("https://x.test/2024/03/15/story") == datetime(2024, 3, 15)
     assert date_from_url("https://x.test/news/2024-03-15-story.html") == datetime(2024, 3, 15)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+def test_the_date_prefilter_never_hides_a_date(text: str) -> None:
+    # might_hold_date is a shortcut before VISIBLE_DATE: it may say yes wrongly, never no.
+    if VISIBLE_DATE.search(text) is not None:
+        assert might_hold_date(text)
+
+
+@pytest.mark.parametrize(
+    "line", ["December 13, 2023 9:51 AM", "13. Dezember 2023", "23.09.22", "2023-12-13", "7/3/2024"]
+)
+def test_the_date_prefilter_passes_every_date_form(line: str) -> None:
+    assert VISIBLE_DATE.search(line) is not None and might_hold_date(line)
+    assert not might_hold_date(line.translate(str.maketrans("0123456789", "abcdefghij")))

@@ -256,7 +256,8 @@ def test_a_linked_line_inside_the_story_is_no_card() -> None:
     # The link line and the paragraph share the story's container with its other paragraphs.
     inner = (
         STORY
-        + "<p><a href='/business/2024/04/30/ferry-fares/'>Ferry fares rise for the third year</a></p>"
+        + "<p><a href='/business/2024/04/30/ferry-fares/'>"
+        + "Ferry fares rise for the third year</a></p>"
         + "<p>That rise came after two years in which fares were frozen by the council.</p>"
     )
     article = newsparse.parse(_page(inner), URL)

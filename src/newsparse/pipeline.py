@@ -11,11 +11,21 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsparse import chrome
 from newsparse.blocks import TextBlock, Walk, walk
+from newsparse.claims import (
+    Drops,
+    claim,
+    claim_captions,
+    container_path,
+    first_reading_time,
+    is_dateline,
+    is_reading_time,
+    mark_text_chrome,
+)
 from newsparse.dom import Node, absolute_url, attr, normalize_space, parse_html, strip_invisible
 from newsparse.errors import EmptyDocumentError
 from newsparse.fields import body as body_field
 from newsparse.fields import byline, headline, images, metadata, pagetype, timestamps
-from newsparse.fields.dates import VISIBLE_DATE
+from newsparse.fields.dates import VISIBLE_DATE, might_hold_date
 from newsparse.fields.feed import (
     FeedResult,
     find_feed_items,
@@ -26,8 +36,8 @@ from newsparse.fields.feed import (
 from newsparse.fields.links import LinksResult, find_related
 from newsparse.fields.timestamps import DateEvidence, choose_dates
 from newsparse.locate import locate
-from newsparse.models import Article, Comment, PageType, Removal, RemovalKind
-from newsparse.structured import StructuredData, read_structured
+from newsparse.models import Article, Comment, Removal
+from newsparse.structured import read_structured
 
 # A body shorter than this suggests the article sat inside something that looked like chrome
 # (a Blogger "widget", an "article-header" holding the whole story): look again with zones.
@@ -40,15 +50,13 @@ BYLINE_LOOKBEHIND_BLOCKS = 6
 # the story) or a date opening a paragraph ("27.1.2022 - In Berlin ...") are the evidence.
 FALLBACK_DATELINE_CHARS = 80
 FALLBACK_LEADING_DATE_CHARS = 25
+# ... so a long block is searched this far: the opening, plus room for the longest date form.
+FALLBACK_SEARCH_CHARS = FALLBACK_LEADING_DATE_CHARS + 100
 MAX_BYLINE_LINE_CHARS = 250
 # Without an <h1>, the headline is looked for among this many blocks from the top.
 HEADLINE_SEARCH_BLOCKS = 60
-MAX_READING_TIME_LINE_CHARS = 40
 # <time> elements read per page: the article's own come first, the rest are teasers.
 MAX_TIME_ELEMENTS = 10
-MAX_DATELINE_WORDS_CHARS = 40
-
-Drops = dict[int, tuple[RemovalKind, str]]
 
 
 @dataclass(frozen=True)
@@ -82,7 +90,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     strip_invisible(tree)
     page = walk(root, deadline)
     drop: Drops = {}
-    _mark_text_chrome(page, drop)
+    mark_text_chrome(page, drop)
 
     out_of_time = page.truncated or (deadline is not None and perf_counter() > deadline)
     if out_of_time:
@@ -98,9 +106,9 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
         feed, related = FeedResult(), LinksResult()
     else:
         feed = find_feed_items(page.blocks, base)
-        _claim(drop, feed.used, "feed", "timed list item")
+        claim(drop, feed.used, "feed", "timed list item")
         related = find_related(page.blocks, set(drop), base, url, root)
-        _claim(drop, related.used, "related", "related-article teaser")
+        claim(drop, related.used, "related", "related-article teaser")
 
     if source == "title" and structured.title:
         # No <h1> and no structured headline: trust the part of <title> the page shows.
@@ -115,7 +123,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     visible_authors, dateline_texts = _claim_bylines(
         page.blocks, drop, head_index, byline_texts, base
     )
-    loose_captions = _claim_captions(page.blocks, drop)
+    loose_captions = claim_captions(page.blocks, drop)
     if dek is None:
         dek = _dek_beside_headline(page.blocks, found_headline, drop)
 
@@ -147,7 +155,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     feed_items = with_live_blog_updates(feed.items, live_blog_updates(structured.article, base))
     removed = _removals(page, drop, feed.used | related.used)
     removed.extend(body.removed)
-    body_chars = sum(len(b.text) for b in body.blocks)
+    body_chars = sum(pagetype.text_weight(b.text) for b in body.blocks)
     teasers = len(feed_items) + len(related.links)
     kind = pagetype.page_type(structured, feed_items, body_chars, teasers, url)
     body_blocks = body.blocks
@@ -172,7 +180,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
         published_at=dates.published,
         updated_at=dates.updated,
         published_text=dates.published_text,
-        reading_time_minutes=_reading_time(byline_texts, dateline_texts),
+        reading_time_minutes=first_reading_time(byline_texts, dateline_texts),
         body=body_blocks,
         images=images.assemble_images(
             images.lead_image(structured, base), figure_images, loose_captions
@@ -221,22 +229,6 @@ def _time_elements(tree: LexborHTMLParser) -> list[tuple[str, str]]:
     return found
 
 
-def _claim(drop: Drops, indexes: set[int], kind: RemovalKind, reason: str) -> None:
-    for index in indexes:
-        drop.setdefault(index, (kind, reason))
-
-
-def _mark_text_chrome(page: Walk, drop: Drops) -> None:
-    """Flag blocks that are chrome by their words or by their repetition on the page."""
-    repeated = chrome.repeated_furniture((b.text, _container_path(b)) for b in page.blocks)
-    for index, block in enumerate(page.blocks):
-        kind = chrome.classify_line(block.text)
-        if kind is not None:
-            drop[index] = (kind, "chrome phrase")
-        elif block.text in repeated:
-            drop[index] = ("repeated", f"repeated {chrome.REPEATED_LINE_MIN_COUNT}+ times")
-
-
 def _headline_block(blocks: list[TextBlock], headline_text: str | None) -> int | None:
     if headline_text:
         key = normalize_space(headline_text).casefold()
@@ -261,7 +253,7 @@ def _claim_bylines(
         if index in drop or len(text) > MAX_BYLINE_LINE_CHARS or block.tag == "caption":
             continue  # a caption ("Von links: ...") credits no author of the story
         names = byline.byline_line_names(text, heading=block.tag == "heading")
-        dated = is_time_line(text) or _is_dateline(text) or _is_reading_time(text)
+        dated = is_time_line(text) or is_dateline(text) or is_reading_time(text)
         if text.casefold() in known or names or dated:
             drop[index] = ("byline", "byline or dateline")
             lines.append(text)
@@ -272,10 +264,6 @@ def _claim_bylines(
                     for n in names
                 ]
     return authors, lines
-
-
-def _container_path(block: TextBlock) -> tuple[int, ...]:
-    return block.path if block.tag == "run" else block.path[:-1]
 
 
 def _dek_beside_headline(
@@ -291,8 +279,8 @@ def _dek_beside_headline(
         return None
     candidate, after = blocks[following[0]], blocks[following[1]]
     if (
-        _container_path(candidate) == home
-        and _container_path(after) != home
+        container_path(candidate) == home
+        and container_path(after) != home
         and headline.DEK_MIN_CHARS <= len(candidate.text) <= headline.DEK_MAX_CHARS
         and candidate.link_density == 0
         and candidate.tag in ("p", "run")
@@ -307,81 +295,16 @@ def _fallback_datelines(blocks: list[TextBlock], drop: Drops) -> list[str]:
     for index, block in enumerate(blocks):
         if block.zone is not None or drop.get(index, ("",))[0] in ("feed", "related"):
             continue
-        match = VISIBLE_DATE.search(block.text)
+        # Only a date that opens a long block counts, so only its opening is searched (the
+        # date pattern is large; searching whole paragraphs was a fifth of parse time).
+        text = block.text
+        end = len(text) if len(text) <= FALLBACK_DATELINE_CHARS else FALLBACK_SEARCH_CHARS
+        match = VISIBLE_DATE.search(text, 0, end) if might_hold_date(text[:end]) else None
         if match is None:
             continue
-        if (
-            len(block.text) <= FALLBACK_DATELINE_CHARS
-            or match.start() <= FALLBACK_LEADING_DATE_CHARS
-        ):
-            lines.append(block.text[: match.end()])
+        if len(text) <= FALLBACK_DATELINE_CHARS or match.start() <= FALLBACK_LEADING_DATE_CHARS:
+            lines.append(text[: match.end()])
     return lines
-
-
-def _is_reading_time(text: str) -> bool:
-    return len(text) <= MAX_READING_TIME_LINE_CHARS and metadata.reading_time(text) is not None
-
-
-def _is_dateline(text: str) -> bool:
-    # A line that is mostly dates (a few words around them at most) is a dateline.
-    rest = VISIBLE_DATE.sub("", text)
-    return len(rest) < len(text) and len(rest.strip()) <= MAX_DATELINE_WORDS_CHARS
-
-
-def _claim_captions(blocks: list[TextBlock], drop: Drops) -> list[str]:
-    captions: list[str] = []
-    for index, block in enumerate(blocks):
-        if index in drop:
-            continue
-        if block.tag == "caption" or images.looks_like_caption(block.text) or _beside_image(block):
-            drop[index] = ("caption", "figure caption")
-            captions.append(block.text)
-    return captions
-
-
-# Levels climbed from a short text block to find the image it captions.
-CAPTION_IMAGE_LEVELS = 2
-# A figure-like wrapper holds an image and its caption, rarely more.
-CAPTION_WRAPPER_CHILDREN = 3
-
-
-def _beside_image(block: TextBlock) -> bool:
-    """A short text that shares its wrapper with nothing but an image is that image's caption
-    (div-soup figures have no <figcaption>). Only small wrappers are looked at, so the check
-    costs the same on a page of ten paragraphs or ten thousand."""
-    if len(block.text) > images.MAX_CAPTION_CHARS or block.node is None:
-        return False
-    node: Node | None = block.node
-    for _ in range(CAPTION_IMAGE_LEVELS):
-        parent = node.parent if node is not None else None
-        siblings = _few_children(parent, CAPTION_WRAPPER_CHILDREN)
-        if node is None or siblings is None:
-            return False
-        others = [child for child in siblings if child.mem_id != node.mem_id]
-        if others and all(_is_bare_image(child) for child in others):
-            return True
-        if others:
-            return False
-        node = parent
-    return False
-
-
-def _few_children(node: Node | None, limit: int) -> list[Node] | None:
-    """The element children of a node, or None when it has more than ``limit``."""
-    if node is None:
-        return None
-    children: list[Node] = []
-    for child in node.iter():
-        children.append(child)
-        if len(children) > limit:
-            return None
-    return children
-
-
-def _is_bare_image(node: Node) -> bool:
-    if node.tag in ("img", "picture", "video"):
-        return True
-    return node.css_first("img, picture, video") is not None and not normalize_space(node.text())
 
 
 def _body_with_fallback(
@@ -434,17 +357,3 @@ def _comments(page: Walk) -> list[Comment]:
         and len(block.text) >= MIN_COMMENT_CHARS
         and block.link_density < body_field.MAX_LINK_DENSITY
     ]
-
-
-def _reading_time(*line_groups: list[str]) -> int | None:
-    for lines in line_groups:
-        for line in lines:
-            minutes = metadata.reading_time(line)
-            if minutes is not None:
-                return minutes
-    return None
-
-
-def _page_type(structured: StructuredData, body_chars: int, teasers: int) -> PageType:
-    """The page type from structured data and counts alone (plain-text input has no DOM)."""
-    return pagetype.page_type(structured, [], body_chars, teasers, None)

@@ -82,6 +82,16 @@ VISIBLE_DATE = re.compile(
     rf"))(?:{_SEP}{_TIME}{_ZONE})?(?!\w)",
     re.IGNORECASE,
 )
+# Every form VISIBLE_DATE knows holds two digits in a row (a year, "23.09.22"): a scan for
+# them is a cheap test before the large pattern runs.
+_TWO_DIGITS = re.compile(r"\d\d")
+
+
+def might_hold_date(text: str) -> bool:
+    """False when ``text`` cannot hold a VISIBLE_DATE (no two digits in a row)."""
+    return _TWO_DIGITS.search(text) is not None
+
+
 _TIME_CONNECTOR = re.compile(r"(?i)\s(?:a\s+las|a\s+la|alle|um|at|om|à|às|в)\s")
 # "10.12.2022", "06-08-2009": dotted dates, and dashed ones that end in the year, are day
 # first wherever they are written.
@@ -150,6 +160,8 @@ def find_visible_dates(text: str, dayfirst: bool = True) -> list[tuple[str, Foun
     """Every date in a line, each with the text between it and the previous date (where
     words such as "Updated" say what the date is)."""
     results: list[tuple[str, FoundDate]] = []
+    if not might_hold_date(text):
+        return results
     previous_end = 0
     for match in VISIBLE_DATE.finditer(text):
         found = parse_visible_date(match.group(0), dayfirst)

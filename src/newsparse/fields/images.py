@@ -66,10 +66,16 @@ def looks_like_caption(text: str) -> bool:
     finished sentence, "Photo: Name"."""
     if len(text) > MAX_CAPTION_CHARS:
         return False
-    if TRAILING_CREDIT.search(text) is not None:
+    # Cheap tests first: this runs on every short block of a page.
+    if text.rstrip().endswith(")") and TRAILING_CREDIT.search(text) is not None:
         return True
-    caption, credit = split_credit(text)
-    return credit is not None and (not caption or caption.endswith((".", "!", "?", "…")))
+    if ":" not in text and "©" not in text and "(c)" not in text.casefold():
+        return False
+    match = LABELLED_CREDIT.search(text)
+    if match is None:
+        return False
+    caption = text[: match.start()].strip()
+    return not caption or caption.endswith((".", "!", "?", "…"))
 
 
 def _image_url(node: Node, base: str | None) -> str | None:

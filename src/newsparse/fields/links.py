@@ -465,7 +465,8 @@ def _section_is_empty(blocks: list[TextBlock], index: int) -> bool:
     return following is None or following.path[: len(section)] != section
 
 
-_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+# Kana, CJK ideographs, Hangul and Thai: scripts written without spaces between words.
+UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
 
 def _is_title_text(text: str) -> bool:
@@ -473,7 +474,7 @@ def _is_title_text(text: str) -> bool:
     Separators ("National News |") are no words."""
     if sum(1 for word in text.split() if any(c.isalnum() for c in word)) >= MIN_TITLE_WORDS:
         return True
-    return len(text) >= MIN_TITLE_CHARS and _UNSPACED_SCRIPT.search(text) is not None
+    return len(text) >= MIN_TITLE_CHARS and UNSPACED_SCRIPT.search(text) is not None
 
 
 def _card_summary(blocks: list[TextBlock], index: int, skip: set[int]) -> str | None:

@@ -9,12 +9,17 @@ from __future__ import annotations
 from urllib.parse import urldefrag
 
 from newsparse.fields.feed import MIN_FEED_ITEMS
+from newsparse.fields.links import UNSPACED_SCRIPT
 from newsparse.models import FeedItem, PageType
 from newsparse.structured import StructuredData, jsonld
 from newsparse.structured.meta import first
 
-# A page with less body text than this is no article when other signals say listing.
+# A page with less body text than this is no article when other signals say listing
+# (counted in text_weight: Latin-script characters).
 LISTING_MAX_BODY_CHARS = 400
+# One character of a script written without spaces (Japanese, Chinese, Korean, Thai) says
+# about as much as this many Latin-script characters.
+UNSPACED_CHAR_WEIGHT = 3
 # ... and this many teasers (feed items and related links) say so on their own.
 LISTING_MIN_TEASERS = 6
 # schema.org types of pages that list other pages.
@@ -41,6 +46,12 @@ def page_type(
     ):
         return "listing"
     return "article"
+
+
+def text_weight(text: str) -> int:
+    """Length of ``text`` in Latin-script characters: 323 characters of Japanese are three
+    paragraphs of a story, not a listing's leftovers."""
+    return len(text) + (UNSPACED_CHAR_WEIGHT - 1) * len(UNSPACED_SCRIPT.findall(text))
 
 
 def _has_live_updates(items: list[FeedItem], page_url: str | None) -> bool:
