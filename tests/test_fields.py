@@ -40,6 +40,7 @@ from newsparse.fields.images import split_credit
         # A sentence that opens with a byline word: no name from its last clause.
         ("Por fuen los sus bil tras 139 tras la plaza del mercado viejo, ñuer de.", []),
         ("By the end of the week the ferry had carried three thousand people, Ana said", []),
+        ("By Jane Roe, Staff Writer at The Harbor Post Daily Edition", ["Jane Roe"]),
         ("By jesusfreak", ["jesusfreak"]),
     ],
 )
@@ -56,6 +57,8 @@ def test_split_names(line: str, names: list[str]) -> None:
         ("By Staff and news service reports", []),
         ("Por Lucía Vega y Tomás Ruiz", ["Lucía Vega", "Tomás Ruiz"]),
         ("Paper by Ana de la Cruz", []),
+        # A caption that opens with "Por": its first clause is too long for a name.
+        ("Por pitres fullienu de la plaza sue tues rued bisri, entre 949. Ana Vila/EPA", []),
     ],
 )
 def test_byline_line_names(line: str, names: list[str]) -> None:

@@ -19,9 +19,12 @@ from newsparse.structured.meta import first
 # A credited name has at most this many words and characters; longer is a sentence.
 MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 60
-# A part of a byline with more words than this is a sentence, and so is the whole line (a name
-# with a role or an affiliation after it stays under it: "Ana Ruiz Staff Writer at The Ledger").
+# A part of a byline string with more words than this (its role cut) is a sentence, and so is
+# the whole string. Structured data gets room for a desk ("Brendan Carlin For The Mail On
+# Sunday"); a visible line must be names ("Por pitres ... rued bisri, 949. Ana Vila/EPA" is a
+# caption).
 MAX_PROSE_WORDS = 10
+MAX_VISIBLE_PART_WORDS = MAX_NAME_WORDS
 # A byline line longer than this is prose that happens to start with "By".
 MAX_BYLINE_CHARS = 250
 
@@ -99,14 +102,14 @@ def byline_line_names(text: str, *, heading: bool = False) -> list[str]:
     lowercase word is a handle or an agency, "dpa"; structured data may lowercase desks)."""
     if not starts_with_prefix(text):
         return []
-    names = split_names(text)
+    names = split_names(text, MAX_VISIBLE_PART_WORDS)
     if any((" " in name or heading) and _all_lowercase(name) for name in names):
         # In a heading even one lowercase word is a phrase ("Text messages"), not a handle.
         return []
     return names
 
 
-def split_names(text: str) -> list[str]:
+def split_names(text: str, max_part_words: int = MAX_PROSE_WORDS) -> list[str]:
     """Names credited in a byline string, in order, with prefixes, dates and roles dropped."""
     text = normalize_space(text)
     if not text or len(text) > MAX_BYLINE_CHARS:
@@ -115,7 +118,7 @@ def split_names(text: str) -> list[str]:
     if label is not None and label.start() > 0:
         # "Datum: 19.11.2021 Autor: Ana Ruiz": what precedes the label is not the credit.
         text = text[label.end() :]
-    names = _names_before_date(text)
+    names = _names_before_date(text, max_part_words)
     if names:
         return names
     # "Posted on 21 September 2020 by Ana Ruiz": the credit follows the date.
@@ -123,11 +126,11 @@ def split_names(text: str) -> list[str]:
     if dates:
         rest = text[dates[-1].end() :].strip(" ,;|–—-·•/")
         if starts_with_prefix(rest):
-            return _names_before_date(rest)
+            return _names_before_date(rest, max_part_words)
     return []
 
 
-def _names_before_date(text: str) -> list[str]:
+def _names_before_date(text: str, max_part_words: int) -> list[str]:
     date = VISIBLE_DATE.search(text)
     if date:
         text = _TRAILING_WEEKDAY.sub("", text[: date.start()])
@@ -138,9 +141,10 @@ def _names_before_date(text: str) -> list[str]:
     text = _TIME_ONLY.split(text)[0]
     text = _strip_prefix(text)
     parts = _JOINERS.split(text)
-    if any(len(part.split()) > MAX_PROSE_WORDS for part in parts):
-        # "Por fuen los sus bil tras 139 ..., ñuer de.": a sentence that opens with a byline
-        # word, not a list of names; its last clause is no name either.
+    if any(len(_ROLE.sub("", part).split()) > max_part_words for part in parts):
+        # A part too long for a name once its role is cut ("Por pitres fullienu ... rued bisri,
+        # ... Villaseca/EPA"; "Ana Ruiz, Staff Writer at The Ledger" keeps its name) is a
+        # sentence that opens with a byline word; its last clause ("EPA") is no credit either.
         return []
     names: list[str] = []
     for part in parts:
