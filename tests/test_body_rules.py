@@ -281,3 +281,28 @@ def test_lines_repeated_inside_one_container_are_not_furniture() -> None:
     story = [("Morning meal", "plan"), ("Evening meal", "plan")] * 3
     comments = [("Reply", f"comment-{n}") for n in range(3)]
     assert repeated_furniture(story + comments) == {"Reply"}
+
+
+def test_a_short_last_section_with_a_subheading_joins_the_story() -> None:
+    # Div soup: the story's parts are sibling divs; the last one, after an ad, is a subheading
+    # and one short paragraph, too little text to join on its score alone.
+    html = _page(
+        f"<div class='a1'><div class='a2'>{_p(0, 1, 2, 3)}</div>"
+        "<div class='a3'><span>Advertisement</span></div>"
+        "<div class='a4'><h2>What happens next</h2>"
+        "<p>The council will vote on the new timetable in June.</p></div></div>"
+    )
+    texts = _texts(parse(html, URL))
+    assert texts[-2:] == [
+        "What happens next",
+        "The council will vote on the new timetable in June.",
+    ]
+
+
+def test_a_contact_box_after_the_story_stays_out() -> None:
+    html = _page(
+        f"<div class='a1'><div class='a2'>{_p(0, 1, 2, 3)}</div>"
+        "<div class='a4'><h2>Media contact</h2><p>Jane Roe</p><p>press@bay.example</p></div></div>"
+    )
+    texts = _texts(parse(html, URL))
+    assert "press@bay.example" not in texts and texts[-1] == PARAGRAPHS[3]

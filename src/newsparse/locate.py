@@ -352,6 +352,7 @@ def _merge_siblings(
         return region
     parent = top_path[-2]
     depth = len(top_path) - 1  # index of the top container (and its siblings) in a path
+    sections = _story_sections(walk, eligible, parent, depth)
     for index, block in enumerate(walk.blocks):
         if not eligible[index] or len(block.path) < depth or block.path[depth - 1] != parent:
             continue
@@ -364,7 +365,7 @@ def _merge_siblings(
             after_top = after_top or sibling == top
             continue
         if (
-            earned(sibling) >= trailing_threshold
+            (earned(sibling) >= trailing_threshold or sections.get(sibling, False))
             if after_top
             else final(sibling) >= leading_threshold
         ):
@@ -372,6 +373,28 @@ def _merge_siblings(
         elif len(block.path) == depth + 1 and block.tag != "run" and _is_loose_paragraph(block):
             region.loose_blocks.add(index)
     return region
+
+
+def _story_sections(walk: Walk, eligible: list[bool], parent: int, depth: int) -> dict[int, bool]:
+    """Which sibling containers are a section of the story: a subheading, then prose
+    paragraphs and nothing else (a story's last part, set apart by an ad or a share bar, can be
+    too short to earn MIN_TEXT_SCORE; a contact box's lines are no prose paragraphs)."""
+    kinds: dict[int, list[str]] = {}
+    for index, block in enumerate(walk.blocks):
+        if not eligible[index] or len(block.path) <= depth or block.path[depth - 1] != parent:
+            continue
+        kind = (
+            "heading"
+            if block.tag == "heading"
+            else ("prose" if _is_loose_paragraph(block) and block.tag != "list" else "other")
+        )
+        kinds.setdefault(block.path[depth], []).append(kind)
+    return {
+        sibling: found[0] == "heading"
+        and "prose" in found
+        and all(kind in ("heading", "prose") for kind in found)
+        for sibling, found in kinds.items()
+    }
 
 
 def _is_loose_paragraph(block: TextBlock) -> bool:
