@@ -306,3 +306,16 @@ def test_a_contact_box_after_the_story_stays_out() -> None:
     )
     texts = _texts(parse(html, URL))
     assert "press@bay.example" not in texts and texts[-1] == PARAGRAPHS[3]
+
+
+def test_a_part_after_one_that_ends_on_a_subheading_continues_the_story() -> None:
+    html = _page(
+        f"<div class='a1'><div class='a2'>{_p(0, 1, 2, 3)}<h2>What happens next</h2></div>"
+        "<div class='a3'><span>Advertisement</span></div>"
+        "<div class='a4'><p>The council will vote on the new timetable in June.</p></div></div>"
+    )
+    texts = _texts(parse(html, URL))
+    assert texts[-2:] == [
+        "What happens next",
+        "The council will vote on the new timetable in June.",
+    ]

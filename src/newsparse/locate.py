@@ -389,12 +389,18 @@ def _story_sections(walk: Walk, eligible: list[bool], parent: int, depth: int) -
             else ("prose" if _is_loose_paragraph(block) and block.tag != "list" else "other")
         )
         kinds.setdefault(block.path[depth], []).append(kind)
-    return {
-        sibling: found[0] == "heading"
-        and "prose" in found
-        and all(kind in ("heading", "prose") for kind in found)
-        for sibling, found in kinds.items()
-    }
+    order = list(kinds)
+    sections: dict[int, bool] = {}
+    for position, (sibling, found) in enumerate(kinds.items()):
+        # A story never ends on a subheading: after a part that does, the next one continues
+        # it even when it opens with prose (an ad set between a subheading and its text).
+        after_heading = position > 0 and kinds[order[position - 1]][-1] == "heading"
+        sections[sibling] = (
+            (found[0] == "heading" or after_heading)
+            and "prose" in found
+            and all(kind in ("heading", "prose") for kind in found)
+        )
+    return sections
 
 
 def _is_loose_paragraph(block: TextBlock) -> bool:
