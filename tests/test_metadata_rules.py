@@ -321,3 +321,19 @@ def test_structured_account_name_takes_the_byline_spelling() -> None:
     assert chosen == [Author(name="Mara Olsen", url="https://harbor.test/a/mara")]
     chosen, _ = choose_authors([Author(name="Tove Berg")], [Author(name="… Tove Berg")], [])
     assert [a.name for a in chosen] == ["Tove Berg"]
+
+
+def test_a_publication_label_in_the_page_footer_dates_a_page_without_a_dateline() -> None:
+    story = "".join(
+        f"<p>Paragraph {n}: the review weighs the novel's long middle section and its ending, "
+        "and finds both stronger than the author's earlier work.</p>"
+        for n in range(4)
+    )
+    page = (
+        "<html><body><main><h1>A patient novel</h1>"
+        f"<div class='text'>{story}</div></main>"
+        "<footer>Letzte Änderung: 31.10.2023 - 14:49<br>Erschienen am: 01.11.2023<br>"
+        "Lesungen: 61</footer></body></html>"
+    )
+    article = parse(page)
+    assert article.published_at == datetime(2023, 11, 1)

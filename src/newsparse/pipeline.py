@@ -4,12 +4,13 @@ captions -> locate -> body -> assemble the Article."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from time import perf_counter
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsparse import chrome
+from newsparse import chrome, vocab
 from newsparse.blocks import TextBlock, Walk, walk
 from newsparse.claims import (
     Drops,
@@ -145,7 +146,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
             structured=structured,
             time_elements=time_elements,
             visible_lines=[*byline_texts, *dateline_texts],
-            fallback_lines=_fallback_datelines(page.blocks, drop),
+            fallback_lines=_fallback_datelines(page, drop),
             url=url,
         ),
         warnings,
@@ -290,7 +291,8 @@ def _dek_beside_headline(
     return None
 
 
-def _fallback_datelines(blocks: list[TextBlock], drop: Drops) -> list[str]:
+def _fallback_datelines(page: Walk, drop: Drops) -> list[str]:
+    blocks = page.blocks
     lines: list[str] = []
     for index, block in enumerate(blocks):
         if block.zone is not None or drop.get(index, ("",))[0] in ("feed", "related"):
@@ -304,6 +306,39 @@ def _fallback_datelines(blocks: list[TextBlock], drop: Drops) -> list[str]:
             continue
         if len(text) <= FALLBACK_DATELINE_CHARS or match.start() <= FALLBACK_LEADING_DATE_CHARS:
             lines.append(text[: match.end()])
+    footers = [s.text for s in page.skipped if s.kind == "footer"]
+    return lines + _labelled_dates(blocks, drop, footers)
+
+
+# "Erschienen am: 01.11.2023", "Published on 3 May 2021": a publication word, a few
+# connecting characters, then the date, wherever the line stands (footers and sidebars too).
+_PUBLISHED_LABEL = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(w) for w in vocab.PUBLISHED_WORDS) + r")(?!\w)[^\d\n]{0,12}",
+    re.IGNORECASE,
+)
+# Zones whose dates belong to other stories or to readers.
+_FOREIGN_DATE_ZONES = ("comments", "feed", "related")
+
+
+def _labelled_dates(blocks: list[TextBlock], drop: Drops, footers: list[str]) -> list[str]:
+    """Dates after a publication label anywhere on the page (the page footer too: "Erschienen
+    am: 01.11.2023"), for pages that show no dateline near the headline; after the plain
+    fallback lines, which stand in the story."""
+    lines: list[str] = []
+    texts = [
+        block.text
+        for index, block in enumerate(blocks)
+        if block.zone not in _FOREIGN_DATE_ZONES
+        and drop.get(index, ("",))[0] not in ("feed", "related")
+    ]
+    for text in texts + footers:
+        if not might_hold_date(text):
+            continue
+        for label in _PUBLISHED_LABEL.finditer(text):
+            date = VISIBLE_DATE.match(text, label.end())
+            if date is not None:
+                lines.append(text[label.start() : date.end()])
+                break
     return lines
 
 
