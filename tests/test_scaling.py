@@ -26,6 +26,23 @@ def _page(paragraphs: int, shape: str) -> str:
             f"<div class='c{i % 7}'>Line {i} of loose text, with a comma.<br>More text here.</div>"
             for i in range(paragraphs)
         )
+    elif shape == "link-lines":  # one <div> of <br>-separated lines, a link in each
+        # Five lines to a unit: at a few hundred lines the per-line work of the linear stages
+        # hides a term quadratic in the lines of one run (5,000 lines once took 4 s).
+        body = "<div class='notices'>{}</div>".format(
+            "<br>".join(
+                f"Notice {i} of the list, see <a href='/n{i}'>the notice {i}</a> for more."
+                for i in range(paragraphs * 5)
+            )
+        )
+    elif shape == "link-run":  # one long line of inline links, then a <br> and a last line
+        links = " ".join(f"<a href='/t{i}'>tag {i}</a>," for i in range(paragraphs * 10))
+        body = f"<div class='tags'>Tags: {links}<br>End of the tags.</div>"
+    elif shape == "wrapping-link":  # one <a> around many blocks, on a page with no <article>
+        cards = "".join(
+            f"<div>Card {i} text here and more words</div>" for i in range(paragraphs * 4)
+        )
+        return f"<html><body><a href='/all'>{cards}</a></body></html>"
     else:  # figures and teasers: the caption, feed and related-link checks
         body = "".join(
             f"<div><img src='/i{i}.jpg'><div>Caption {i} of a photo.</div></div>"
@@ -45,7 +62,9 @@ def _best_time(html: str, rounds: int = 3) -> float:
     return best
 
 
-@pytest.mark.parametrize("shape", ["paragraphs", "div-soup", "figures"])
+@pytest.mark.parametrize(
+    "shape", ["paragraphs", "div-soup", "link-lines", "link-run", "wrapping-link", "figures"]
+)
 def test_parse_time_grows_linearly(shape: str) -> None:
     small = _best_time(_page(100, shape))
     large = _best_time(_page(100 * SIZE_FACTOR, shape))

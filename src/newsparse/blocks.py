@@ -8,6 +8,8 @@ skipped here and reported as a removal; the tree itself is never modified."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from time import perf_counter
@@ -94,6 +96,9 @@ NEVER_CAPTION_TAGS = frozenset({"html", "body", "main", "article"})
 CAPTION_LEVELS = 3
 # Distinct class strings whose caption test is remembered.
 CLASS_CACHE_SIZE = 4096
+# Distinct lines of skipped chrome whose chrome phrase is remembered: menus and footers repeat
+# their lines ("Home", "Facebook", "Contact Us") within a page and across a site's pages.
+LINE_CACHE_SIZE = 8192
 # Marks a <br> inside a run of loose text. Div-soup pages separate paragraphs with <br> only,
 # so a run is split there into one block per line. (NULs never survive dom.parse_html.)
 BREAK = "\x00"
@@ -101,6 +106,8 @@ BREAK = "\x00"
 DEADLINE_CHECK_STEPS = 256
 # Walk no deeper than this: pathological nesting is flattened into one block at this depth.
 MAX_WALK_DEPTH = 256
+# The inner tags of a block element, which are never looked at.
+_NO_TAGS: frozenset[str] = frozenset()
 # A list whose items hold this much text each is a layout list (a card grid, a story stream):
 # walk into it rather than reading it as one bulleted list.
 LAYOUT_LIST_ITEM_CHARS = 400
@@ -153,14 +160,19 @@ class Walk:
 @dataclass
 class _Frame:
     node: Node
-    children: object
+    children: Iterator[Node]
     path: tuple[int, ...]
     zone: RemovalKind | None
     zone_id: int | None
     anchor: str | None = None
     run: list[str] = field(default_factory=list)
     run_links: list[tuple[str, str]] = field(default_factory=list)
+    run_link_lines: list[int] = field(default_factory=list)
+    """For each of ``run_links``, the line of the run it sits in (how many <br> precede it)."""
     run_link_chars: int = 0
+    run_breaks: int = 0
+    class_names: str | None = None
+    """The element's class attribute, read once for all its runs."""
 
 
 def walk(root: Node, deadline: float | None = None) -> Walk:
@@ -169,74 +181,83 @@ def walk(root: Node, deadline: float | None = None) -> Walk:
     result = Walk()
     root_id = root.mem_id
     result.nodes[root_id] = root
-    stack = [_Frame(root, iter(root.iter(include_text=True)), (root_id,), None, None)]
+    stack = [_Frame(root, root.iter(include_text=True), (root_id,), None, None)]
     steps = 0
     while stack:
-        steps += 1
-        if deadline is not None and steps % DEADLINE_CHECK_STEPS == 0 and perf_counter() > deadline:
-            for frame in reversed(stack):
-                _flush_run(frame, result)
-            result.truncated = True
-            break
+        # Read the top frame's children until one is a container to enter; its frame goes
+        # on top and this loop comes back here for it.
         frame = stack[-1]
-        child: Node | None = next(frame.children, None)  # type: ignore[call-overload]
-        if child is None:
+        run = frame.run
+        for child in frame.children:
+            steps += 1
+            if (
+                deadline is not None
+                and steps % DEADLINE_CHECK_STEPS == 0
+                and perf_counter() > deadline
+            ):
+                for open_frame in reversed(stack):
+                    _flush_run(open_frame, result)
+                result.truncated = True
+                _mark_captions(result)
+                return result
+            tag = child.tag
+            if tag == "-text":
+                run.append(child.text_content or "")
+                continue
+            if tag == "br":
+                run.append(BREAK)
+                frame.run_breaks += 1
+                continue
+            if tag is None or tag.startswith("-") or tag in SKIP_TAGS:
+                continue
+            verdict = chrome.classify_element(child, tag)
+            zone, zone_id = frame.zone, frame.zone_id
+            if verdict is not None:
+                if not verdict.is_zone:
+                    _flush_run(frame, result)
+                    _skip(result, child, verdict)
+                    continue
+                if zone is None or (zone in BROAD_ZONES and verdict.kind not in BROAD_ZONES):
+                    zone, zone_id = verdict.kind, child.mem_id
+                    result.zones[zone_id] = verdict
+            blocks_before = len(result.blocks)
+            if tag in LEAF_TAGS:
+                _flush_run(frame, result)
+                _add_leaf(result, child, tag, (*frame.path, child.mem_id), zone, zone_id)
+            elif tag in LIST_TAGS and not _is_layout_list(child):
+                _flush_run(frame, result)
+                _add_list(result, child, tag, (*frame.path, child.mem_id), zone, zone_id)
+            elif _reads_as_one_block(child, tag):
+                _flush_run(frame, result)
+                _add_leaf(result, child, tag, (*frame.path, child.mem_id), zone, zone_id)
+            else:
+                # Inline elements (<a>, <span>) that wrap blocks are containers too.
+                # So are those holding text that is never shown (a <title> that broken markup
+                # put inside a <span>): the walk must skip it, a text() of the whole would not.
+                inner = _NO_TAGS if tag in BLOCK_TAGS else _descendant_tags(child)
+                if (
+                    tag in BLOCK_TAGS
+                    or not BLOCK_TAGS.isdisjoint(inner)
+                    or not SKIP_TAGS.isdisjoint(inner)
+                ):
+                    _flush_run(frame, result)
+                    path = (*frame.path, child.mem_id)
+                    if len(stack) >= MAX_WALK_DEPTH:
+                        _add_leaf(result, child, tag, path, zone, zone_id)
+                        continue
+                    result.nodes[path[-1]] = child
+                    anchor = attr(child, "href") if tag == "a" else frame.anchor
+                    stack.append(
+                        _Frame(child, child.iter(include_text=True), path, zone, zone_id, anchor)
+                    )
+                    break
+                _add_inline(frame, child, tag, inner)
+            if frame.anchor is not None:
+                _mark_anchored(result.blocks[blocks_before:], frame.anchor)
+        else:
+            steps += 1
             _flush_run(frame, result)
             stack.pop()
-            continue
-        tag = child.tag
-        if tag == "-text":
-            frame.run.append(child.text_content or "")
-            continue
-        if tag == "br":
-            frame.run.append(BREAK)
-            continue
-        if tag is None or tag.startswith("-") or tag in SKIP_TAGS:
-            continue
-        verdict = chrome.classify_element(child, tag)
-        zone, zone_id = frame.zone, frame.zone_id
-        if verdict is not None:
-            if not verdict.is_zone:
-                _flush_run(frame, result)
-                _skip(result, child, verdict)
-                continue
-            if zone is None or (zone in BROAD_ZONES and verdict.kind not in BROAD_ZONES):
-                zone, zone_id = verdict.kind, child.mem_id
-                result.zones[child.mem_id] = verdict
-        path = (*frame.path, child.mem_id)
-        blocks_before = len(result.blocks)
-        if tag in LEAF_TAGS:
-            _flush_run(frame, result)
-            _add_leaf(result, child, tag, path, zone, zone_id)
-        elif tag in LIST_TAGS and not _is_layout_list(child):
-            _flush_run(frame, result)
-            _add_list(result, child, tag, path, zone, zone_id)
-        elif _reads_as_one_block(child, tag):
-            _flush_run(frame, result)
-            _add_leaf(result, child, tag, path, zone, zone_id)
-        else:
-            # Inline elements (<a>, <span>) that wrap blocks are containers too.
-            # So are those holding text that is never shown (a <title> that broken markup put
-            # inside a <span>): the walk must skip it, a text() of the whole would not.
-            inner = set() if tag in BLOCK_TAGS else _descendant_tags(child)
-            if (
-                tag in BLOCK_TAGS
-                or not BLOCK_TAGS.isdisjoint(inner)
-                or not SKIP_TAGS.isdisjoint(inner)
-            ):
-                _flush_run(frame, result)
-                if len(stack) >= MAX_WALK_DEPTH:
-                    _add_leaf(result, child, tag, path, zone, zone_id)
-                    continue
-                result.nodes[child.mem_id] = child
-                anchor = attr(child, "href") if tag == "a" else frame.anchor
-                stack.append(
-                    _Frame(child, iter(child.iter(include_text=True)), path, zone, zone_id, anchor)
-                )
-                continue
-            _add_inline(frame, child, tag, inner)
-        if frame.anchor is not None:
-            _mark_anchored(result.blocks[blocks_before:], frame.anchor)
     _mark_captions(result)
     return result
 
@@ -288,12 +309,19 @@ def _skip(result: Walk, node: Node, verdict: chrome.Verdict) -> None:
     result.skipped.append(SkippedChrome(verdict.kind, verdict.reason, " ".join(lines)))
     seen = {verdict.kind}
     for line in lines:
-        kind = chrome.classify_line(line)
+        # (A longer line is never a chrome phrase, and would only crowd the cache.)
+        short = len(line) <= chrome.CONTAINED_PHRASE_LINE_MAX_CHARS
+        kind = _line_kind(line) if short else chrome.classify_line(line)
         if kind is not None and kind not in seen:
             seen.add(kind)
             result.skipped.append(
                 SkippedChrome(kind, f"chrome phrase inside {verdict.reason}", line)
             )
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _line_kind(line: str) -> RemovalKind | None:
+    return chrome.classify_line(line)
 
 
 def _descendant_tags(node: Node) -> set[str]:
@@ -327,30 +355,48 @@ def _links_of(node: Node) -> tuple[list[tuple[str, str]], int]:
     return links, chars
 
 
-def _add_inline(frame: _Frame, node: Node, tag: str, inner: set[str]) -> None:
+def _add_inline(frame: _Frame, node: Node, tag: str, inner: AbstractSet[str]) -> None:
     text = text_of(node) if "br" in inner else node.text()
     frame.run.append(text)
     if tag == "a" or "a" in inner:
         links, chars = _links_of(node)
         frame.run_links.extend(links)
+        frame.run_link_lines.extend([frame.run_breaks] * len(links))
         frame.run_link_chars += chars
 
 
 def _flush_run(frame: _Frame, result: Walk) -> None:
-    if not frame.run:
+    run = frame.run
+    if not run:
         return
-    lines = [normalize_space(line) for line in "".join(frame.run).split(BREAK)]
-    links, link_chars = frame.run_links, frame.run_link_chars
-    frame.run, frame.run_links, frame.run_link_chars = [], [], 0
-    lines = [line for line in lines if line]
-    if len(lines) > 1:
-        # Share the links out to the lines that show their text.
-        for line in lines:
-            own = [link for link in links if link[0] and link[0] in line]
-            own_chars = min(sum(len(text) for text, _ in own), len(line))
+    text = "".join(run)
+    run.clear()
+    links, link_lines, link_chars = frame.run_links, frame.run_link_lines, frame.run_link_chars
+    # New lists, not cleared ones: a block keeps the run's list of links as its own.
+    frame.run_links, frame.run_link_lines = [], []
+    frame.run_link_chars = frame.run_breaks = 0
+    if text.isspace():  # the indentation between two blocks: the most common run by far
+        return
+    shown = [
+        (index, line)
+        for index, line in enumerate(normalize_space(part) for part in text.split(BREAK))
+        if line
+    ]
+    if len(shown) > 1:
+        # Each line takes the links that sit in it. (Matching link texts against every line
+        # was quadratic, and credited a repeated anchor text to each line showing it.) A link
+        # never spans a <br>: an inline element holding one is read as one part of the run.
+        own_links: dict[int, list[tuple[str, str]]] = {}
+        for link, index in zip(links, link_lines, strict=True):
+            if link[0]:
+                own_links.setdefault(index, []).append(link)
+        for index, line in shown:
+            own = own_links.get(index, [])
+            own_chars = min(sum(len(anchor_text) for anchor_text, _ in own), len(line))
             _append_run(frame, result, line, own, own_chars)
-    elif lines:
-        _append_run(frame, result, lines[0], links, min(link_chars, len(lines[0])))
+    elif shown:
+        line = shown[0][1]
+        _append_run(frame, result, line, links, min(link_chars, len(line)))
 
 
 def _append_run(
@@ -358,6 +404,8 @@ def _append_run(
 ) -> None:
     if frame.anchor is not None:
         links, link_chars = links or [(text, frame.anchor)], len(text)
+    if frame.class_names is None:
+        frame.class_names = attr(frame.node, "class")
     result.blocks.append(
         TextBlock(
             tag="run",
@@ -368,7 +416,7 @@ def _append_run(
             links=links,
             zone=frame.zone,
             zone_id=frame.zone_id,
-            class_names=attr(frame.node, "class"),
+            class_names=frame.class_names,
             anchor=frame.anchor,
         )
     )

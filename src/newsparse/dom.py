@@ -56,28 +56,38 @@ def normalize_space(text: str) -> str:
 
 def text_of(node: Node) -> str:
     """The visible text of a subtree, with block boundaries and <br> turned into spaces."""
-    return normalize_space("".join(_text_parts(node)))
+    return normalize_space("".join(_text_parts(node, " ")))
 
 
 def lines_of(node: Node) -> list[str]:
     """The subtree's text split at block boundaries and <br>: one entry per visible line."""
-    joined = "".join("\n" if part == " " else part for part in _text_parts(node))
-    return [line for line in (normalize_space(x) for x in joined.split("\n")) if line]
+    joined = "".join(_text_parts(node, "\n"))
+    # normalize_space inline: most pieces are the indentation between two tags of the source.
+    return [line for piece in joined.split("\n") if (line := " ".join(piece.split()))]
 
 
-def _text_parts(node: Node) -> Iterator[str]:
+def _text_parts(node: Node, mark: str) -> list[str]:
+    """The subtree's text nodes in order, with ``mark`` where a block starts, after a block
+    sibling ("Ru<table>...</table>mgen" is two words), at a <br>, and for a text node of one
+    space (between two inline links it is all that parts them)."""
     # A block is set off at both ends; the traversal only shows where one starts, so what
-    # follows a block sibling ("Ru<table>...</table>mgen") gets its space from that sibling.
+    # follows a block sibling gets its mark from that sibling. (A list built in one loop: this
+    # runs over every skipped box and every paragraph, so a generator's overhead shows.)
+    parts: list[str] = []
+    append = parts.append
     for child in node.traverse(include_text=True):
         tag = child.tag
         if tag == "br" or tag in BLOCK_TAGS:
-            yield " "
+            append(mark)
             continue
         before = child.prev
         if before is not None and before.tag in BLOCK_TAGS:
-            yield " "
+            append(mark)
         if tag == "-text":
-            yield child.text_content or ""
+            text = child.text_content
+            if text:
+                append(mark if text == " " else text)
+    return parts
 
 
 def attr(node: Node, name: str) -> str:
@@ -101,7 +111,10 @@ def ancestors(node: Node) -> Iterator[Node]:
 
 def link_text_length(node: Node) -> int:
     """Characters of the node's text that sit inside links."""
-    return sum(len(normalize_space(a.text())) for a in node.css("a"))
+    total = 0
+    for anchor in node.css("a"):  # a loop, not sum() over a generator: called per chrome box
+        total += len(" ".join(anchor.text().split()))
+    return total
 
 
 def absolute_url(href: str | None, base: str | None) -> str | None:
