@@ -272,8 +272,8 @@ def _anchored_card(blocks: list[TextBlock], index: int, skip: set[int]) -> _Card
     end = index
     while end + 1 < len(blocks) and blocks[end + 1].anchor == href:
         end += 1
-    if end + 1 - index > MAX_CARD_BLOCKS:
-        return None
+        if end + 1 - index > MAX_CARD_BLOCKS:
+            return None  # stop counting: a link around many blocks is a section (and linear)
     members = [i for i in range(index, end + 1) if i not in skip]
     group = [blocks[i] for i in members]
     if sum(len(b.text) for b in group) > MAX_CARD_CHARS or any(
