@@ -319,3 +319,12 @@ def test_a_part_after_one_that_ends_on_a_subheading_continues_the_story() -> Non
         "What happens next",
         "The council will vote on the new timetable in June.",
     ]
+
+
+def test_an_opening_part_that_ends_on_a_subheading_belongs_to_the_story() -> None:
+    html = _page(
+        "<div class='a1'><div class='a0'><p>The ferry is back.</p><h2>How it started</h2></div>"
+        f"<div class='a2'>{_p(0, 1, 2, 3)}</div></div>"
+    )
+    texts = _texts(parse(html, URL))
+    assert texts[:3] == ["The ferry is back.", "How it started", PARAGRAPHS[0]]

@@ -337,3 +337,18 @@ def test_a_publication_label_in_the_page_footer_dates_a_page_without_a_dateline(
     )
     article = parse(page)
     assert article.published_at == datetime(2023, 11, 1)
+
+
+def test_a_row_of_tag_links_opening_with_a_byline_word_credits_nobody() -> None:
+    story = "".join(
+        f"<p>Absatz {n}: die Fähre fuhr bei Sonnenaufgang über die Bucht, und die Pendler "
+        "sahen die Lichter des Hafens hinter sich verschwinden.</p>"
+        for n in range(4)
+    )
+    page = (
+        "<html lang='de'><body><div class='a'><div class='b'>Die Fähre fährt wieder</div>"
+        f"<div class='c'>{story}</div>"
+        "<div class='d'><a href='/tag/von/'>Von</a> <a href='/tag/ist/'>Ist</a></div>"
+        "</div></body></html>"
+    )
+    assert parse(page).authors == []

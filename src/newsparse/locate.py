@@ -352,7 +352,7 @@ def _merge_siblings(
         return region
     parent = top_path[-2]
     depth = len(top_path) - 1  # index of the top container (and its siblings) in a path
-    sections = _story_sections(walk, eligible, parent, depth)
+    sections = _story_sections(walk, eligible, parent, depth, top)
     for index, block in enumerate(walk.blocks):
         if not eligible[index] or len(block.path) < depth or block.path[depth - 1] != parent:
             continue
@@ -367,7 +367,7 @@ def _merge_siblings(
         if (
             (earned(sibling) >= trailing_threshold or sections.get(sibling, False))
             if after_top
-            else final(sibling) >= leading_threshold
+            else final(sibling) >= leading_threshold or sections.get(sibling, False)
         ):
             region.containers.add(sibling)
         elif len(block.path) == depth + 1 and block.tag != "run" and _is_loose_paragraph(block):
@@ -375,10 +375,13 @@ def _merge_siblings(
     return region
 
 
-def _story_sections(walk: Walk, eligible: list[bool], parent: int, depth: int) -> dict[int, bool]:
+def _story_sections(
+    walk: Walk, eligible: list[bool], parent: int, depth: int, top: int
+) -> dict[int, bool]:
     """Which sibling containers are a section of the story: a subheading, then prose
     paragraphs and nothing else (a story's last part, set apart by an ad or a share bar, can be
-    too short to earn MIN_TEXT_SCORE; a contact box's lines are no prose paragraphs)."""
+    too short to earn MIN_TEXT_SCORE; a contact box's lines are no prose paragraphs). Just
+    before the winner, a part of prose that ends on a subheading is the story's opening."""
     kinds: dict[int, list[str]] = {}
     for index, block in enumerate(walk.blocks):
         if not eligible[index] or len(block.path) <= depth or block.path[depth - 1] != parent:
@@ -395,8 +398,11 @@ def _story_sections(walk: Walk, eligible: list[bool], parent: int, depth: int) -
         # A story never ends on a subheading: after a part that does, the next one continues
         # it even when it opens with prose (an ad set between a subheading and its text).
         after_heading = position > 0 and kinds[order[position - 1]][-1] == "heading"
+        leads_in = (
+            found[-1] == "heading" and position + 1 < len(order) and order[position + 1] == top
+        )
         sections[sibling] = (
-            (found[0] == "heading" or after_heading)
+            (found[0] == "heading" or after_heading or leads_in)
             and "prose" in found
             and all(kind in ("heading", "prose") for kind in found)
         )

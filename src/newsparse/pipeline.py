@@ -254,6 +254,8 @@ def _claim_bylines(
         if index in drop or len(text) > MAX_BYLINE_LINE_CHARS or block.tag == "caption":
             continue  # a caption ("Von links: ...") credits no author of the story
         names = byline.byline_line_names(text, heading=block.tag == "heading")
+        if names and block.links and all(metadata.is_tag_url(href) for _, href in block.links):
+            names = []  # a row of tag links that starts with "Von" or "By" credits nobody
         dated = is_time_line(text) or is_dateline(text) or is_reading_time(text)
         if text.casefold() in known or names or dated:
             drop[index] = ("byline", "byline or dateline")

@@ -111,6 +111,13 @@ _TAG_URL = re.compile(
     r"/(?:" + "|".join(re.escape(s) for s in vocab.TAG_URL_SEGMENTS) + r")/[^/?#]+/?(?:[?#]|$)",
     re.IGNORECASE,
 )
+
+
+def is_tag_url(href: str) -> bool:
+    """A link to a tag or topic page ("/tag/harbour/")."""
+    return _TAG_URL.search(href) is not None
+
+
 _TAG_URL_SELECTOR = ", ".join(f'a[href*="/{s}/" i]' for s in vocab.TAG_URL_SEGMENTS)
 # Page furniture whose tag links are the site's topics, not the article's tags.
 _FURNITURE_TAGS = ("nav", "header", "footer", "aside")
