@@ -57,6 +57,9 @@ def test_split_names(line: str, names: list[str]) -> None:
         ("By Staff and news service reports", []),
         ("Por Lucía Vega y Tomás Ruiz", ["Lucía Vega", "Tomás Ruiz"]),
         ("Paper by Ana de la Cruz", []),
+        ("Von wird 87.069 Zwazies, als Töpfucht Klitrass.", []),
+        ("Von dpa, aktualisiert am 10.03.2024", ["dpa"]),
+        ("By jesusfreak on March 12, 2023", ["jesusfreak"]),
         # A caption that opens with "Por": its first clause is too long for a name.
         ("Por pitres fullienu de la plaza sue tues rued bisri, entre 949. Ana Vila/EPA", []),
     ],

@@ -267,6 +267,8 @@ def test_body_text_occurs_in_generated_page_in_order(page: GeneratedPage) -> Non
 @example(
     '<&#0;html lang="de">\n<head><title>Der Titel - The Ledger</title></head>\n<p>Ein Satz.</p>'
 )
+# A lone surrogate inside "</script>" leaves the script open: never dropped to join the tag.
+@example("<script>x</s\udfffcript><p>Hidden behind the open script, this is never shown.</p>")
 # Text right after a block inside a run of inline text is set off by a space, as shown.
 @example("<h1>Ru<table><tr><td>deep text</td></tr></table>mgen, the heading goes on</h1>")
 def test_body_text_occurs_in_any_page_in_order(data: str | bytes) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
@@ -16,14 +17,22 @@ Node = LexborNode
 __all__ = ["BLOCK_TAGS", "HEADING_TAGS", "Node", "parse_html"]
 
 
+# UTF-16 code units that are no character on their own (from a bad decode upstream).
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def parse_html(text: str) -> LexborHTMLParser:
     """Parse the page once. Raises EmptyDocumentError when there is no element at all.
 
     Markup that Lexbor's tree builder is super-linear on (thousands of attributes on one tag,
     nesting thousands of levels deep) is capped first: see ``tame_markup``."""
-    # selectolax encodes a str exactly so (UTF-8, lone surrogates dropped) before Lexbor reads
-    # it; doing it here costs nothing extra and lets the checks below run over bytes.
-    data = text.encode("utf-8", errors="ignore")
+    # Encoded here once (selectolax would do it anyway) so the checks below run over bytes.
+    # A lone surrogate becomes U+FFFD, as a decoder shows bad code units: dropping it would
+    # join what it separated ("</s\udfffcript>" would close a script the page left open).
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        data = LONE_SURROGATE.sub("\ufffd", text).encode("utf-8")
     if b"\x00" in data:
         data = data.replace(b"\x00", b"")
     if may_be_pathological(data):

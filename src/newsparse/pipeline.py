@@ -108,6 +108,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     else:
         feed = find_feed_items(page.blocks, base)
         claim(drop, feed.used, "feed", "timed list item")
+        claim(drop, _feed_labels(page.blocks, feed.used), "feed", "label of a timed list")
         related = find_related(page.blocks, set(drop), base, url, root)
         claim(drop, related.used, "related", "related-article teaser")
 
@@ -291,6 +292,23 @@ def _dek_beside_headline(
         drop[following[0]] = ("boilerplate", "standfirst (kept as subheadline)")
         return candidate.text
     return None
+
+
+# A feed's label ("Nachrichtenticker") stands at most this many blocks above the first item
+# found (one more item of time, headline and summary may sit between, unrecognised).
+FEED_LABEL_REACH = 4
+_FEED_LABELS = frozenset(vocab.FEED_LABELS)
+
+
+def _feed_labels(blocks: list[TextBlock], used: set[int]) -> set[int]:
+    """Headings that name a timed list ("Latest news") just above one of its items."""
+    labels: set[int] = set()
+    for index in used:
+        for near in range(max(0, index - FEED_LABEL_REACH), index):
+            block = blocks[near]
+            if block.tag == "heading" and block.text.strip(" :–—-»>").casefold() in _FEED_LABELS:
+                labels.add(near)
+    return labels
 
 
 def _fallback_datelines(page: Walk, drop: Drops) -> list[str]:

@@ -14,7 +14,7 @@ from newsparse import chrome
 from newsparse.blocks import TextBlock, Walk
 from newsparse.claims import Drops, claim, claim_captions, first_reading_time, mark_text_chrome
 from newsparse.decode import decode_html
-from newsparse.dom import normalize_space
+from newsparse.dom import LONE_SURROGATE, normalize_space
 from newsparse.errors import EmptyDocumentError
 from newsparse.fields import body as body_field
 from newsparse.fields import byline, images, pagetype
@@ -36,7 +36,6 @@ MIN_SNIFFED_TAGS = 3
 # Characters a copied page carries but nobody sees: zero-width spaces, word joiners, soft
 # hyphens, stray byte-order marks. Lone surrogates (from bad decoding) become U+FFFD.
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f]")
 _MARKUP_START = re.compile(
     r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|\?xml)", re.I | re.S
@@ -98,7 +97,7 @@ def _decode(data: bytes, charset: str | None) -> tuple[str, str]:
 def _blocks(text: str) -> tuple[list[TextBlock], list[bool]]:
     """One block per non-empty line (CRLF, CR and Unicode line breaks all end a line; runs of
     spaces, tabs and no-break spaces become one space), and whether a blank line came before."""
-    text = _SURROGATE.sub("\ufffd", _INVISIBLE.sub("", text))
+    text = LONE_SURROGATE.sub("\ufffd", _INVISIBLE.sub("", text))
     text = _CONTROL.sub(" ", text)
     blocks: list[TextBlock] = []
     gaps: list[bool] = []

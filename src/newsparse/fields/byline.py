@@ -106,7 +106,26 @@ def byline_line_names(text: str, *, heading: bool = False) -> list[str]:
     if any((" " in name or heading) and _all_lowercase(name) for name in names):
         # In a heading even one lowercase word is a phrase ("Text messages"), not a handle.
         return []
+    if names and all(_all_lowercase(name) for name in names) and _words_after(text, names[-1]):
+        # "Von wird 87.069 Zwazies, als ...": a handle or an agency ends the credit (a date
+        # may follow); words after a lowercase "name" make the line a sentence.
+        return []
     return names
+
+
+# Words a credit line may hold after the last name: date labels and connectors.
+_CREDIT_TAIL_WORDS = frozenset(
+    {w.casefold() for w in (*vocab.UPDATED_WORDS, *vocab.PUBLISHED_WORDS)}
+    | {"on", "at", "am", "um", "uhr", "le", "el", "the", "de", "and", "und", "et", "y"}
+)
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _words_after(text: str, name: str) -> bool:
+    """Whether words other than a date and its labels follow ``name`` in ``text``."""
+    at = text.find(name)
+    tail = VISIBLE_DATE.sub(" ", text[at + len(name) :]) if at >= 0 else ""
+    return any(word.casefold() not in _CREDIT_TAIL_WORDS for word in _WORD.findall(tail))
 
 
 def split_names(text: str, max_part_words: int = MAX_PROSE_WORDS) -> list[str]:
