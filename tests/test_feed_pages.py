@@ -239,3 +239,28 @@ def test_a_short_japanese_story_is_weighed_by_its_script() -> None:
     story = "港の新しいフェリーは月曜日に初めて運航し、多くの乗客が朝から桟橋に並んだ。" * 4
     assert len(story) < LISTING_MAX_BODY_CHARS <= text_weight(story)
     assert text_weight("Harbour") == len("Harbour")
+
+
+def test_the_label_of_a_timed_list_leaves_the_body_with_it() -> None:
+    story = "".join(
+        f"<p>Paragraph {n} of the story says what the council decided about the ferry, and "
+        "why the people who use it every day are worried about the winter timetable.</p>"
+        for n in range(4)
+    )
+    # The first item, the only one with a summary, is not recognised as one of the list.
+    items = (
+        "<div class='i'><span>18:09</span><a href='/news/9/'>Ferry timetable agreed.</a>"
+        "<p>The new timetable starts in November and keeps the early crossing.</p></div>"
+    ) + "".join(
+        f"<div class='i{n}'><span>1{n}:05</span><a href='/news/{n}/'>Council item number {n} "
+        "has a headline</a></div>"
+        for n in range(4)
+    )
+    page = (
+        "<html lang='de'><body><div class='a'><h1>Fähre fährt im Winter seltener</h1>"
+        f"<div class='b'>{story}</div></div><div class='c'><h2>Nachrichtenticker</h2>{items}"
+        "</div></body></html>"
+    )
+    article = parse(page, "https://example.test/news/story/")
+    assert len(article.feed_items) >= 3
+    assert all("Nachrichtenticker" not in block.text for block in article.body)
