@@ -247,10 +247,13 @@ def test_the_label_of_a_timed_list_leaves_the_body_with_it() -> None:
         "why the people who use it every day are worried about the winter timetable.</p>"
         for n in range(4)
     )
-    # The first item, the only one with a summary, is not recognised as one of the list.
+    # The first items, the only ones with summaries, in differently classed cards: the label
+    # stands several blocks above the first item the finders pair.
     items = (
-        "<div class='i'><span>18:09</span><a href='/news/9/'>Ferry timetable agreed.</a>"
+        "<div class='x1'><span>18:09</span><a href='/news/9/'>Ferry timetable agreed.</a>"
         "<p>The new timetable starts in November and keeps the early crossing.</p></div>"
+        "<div class='y2'><span>17:40</span><a href='/news/8/'>Harbour wall repairs begin.</a>"
+        "<p>Work on the east wall is expected to take six weeks in all.</p></div>"
     ) + "".join(
         f"<div class='i{n}'><span>1{n}:05</span><a href='/news/{n}/'>Council item number {n} "
         "has a headline</a></div>"

@@ -294,20 +294,24 @@ def _dek_beside_headline(
     return None
 
 
-# A feed's label ("Nachrichtenticker") stands at most this many blocks above the first item
-# found (one more item of time, headline and summary may sit between, unrecognised).
-FEED_LABEL_REACH = 4
+# A feed's label ("Nachrichtenticker") is the nearest heading above the first item found,
+# at most this many blocks up (items the finders did not pair may sit between: time,
+# headline and summary each).
+FEED_LABEL_REACH = 12
 _FEED_LABELS = frozenset(vocab.FEED_LABELS)
 
 
 def _feed_labels(blocks: list[TextBlock], used: set[int]) -> set[int]:
-    """Headings that name a timed list ("Latest news") just above one of its items."""
+    """Headings that name a timed list ("Latest news") above its items."""
     labels: set[int] = set()
     for index in used:
-        for near in range(max(0, index - FEED_LABEL_REACH), index):
+        for near in range(index - 1, max(-1, index - 1 - FEED_LABEL_REACH), -1):
             block = blocks[near]
-            if block.tag == "heading" and block.text.strip(" :–—-»>").casefold() in _FEED_LABELS:
+            if block.tag != "heading":
+                continue
+            if block.text.strip(" :–—-»>").casefold() in _FEED_LABELS:
                 labels.add(near)
+            break  # the nearest heading decides: a story's subheading ends the search
     return labels
 
 
