@@ -267,6 +267,8 @@ def test_body_text_occurs_in_generated_page_in_order(page: GeneratedPage) -> Non
 @example(
     '<&#0;html lang="de">\n<head><title>Der Titel - The Ledger</title></head>\n<p>Ein Satz.</p>'
 )
+# An unclosed <title> inside a paragraph holds the rest of the page as text, never shown.
+@example("<p>Words of the story, long enough to count.<title>rest <p>of the page</p> here")
 # A lone surrogate inside "</script>" leaves the script open: never dropped to join the tag.
 @example("<script>x</s\udfffcript><p>Hidden behind the open script, this is never shown.</p>")
 # Text right after a block inside a run of inline text is set off by a space, as shown.

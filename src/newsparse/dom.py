@@ -52,8 +52,13 @@ INVISIBLE_TAGS = ["script", "style", "noscript", "template", "svg", "math", "obj
 
 
 def strip_invisible(tree: LexborHTMLParser) -> None:
-    """Remove script-like elements so no later text() call can see their contents."""
+    """Remove script-like elements so no later text() call can see their contents, and any
+    <title> that broken markup put in the body (browsers never show it; an unclosed one holds
+    the rest of the page as text). The head's <title> stays for the headline."""
     tree.strip_tags(INVISIBLE_TAGS)
+    if tree.body is not None:
+        for title in tree.body.css("title"):
+            title.decompose()
 
 
 def normalize_space(text: str) -> str:
