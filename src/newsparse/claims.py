@@ -17,6 +17,8 @@ Drops = dict[int, tuple[RemovalKind, str]]
 
 # A reading-time line is short ("4 min read"); a longer line only mentions minutes.
 MAX_READING_TIME_LINE_CHARS = 40
+# A byline or dateline line is short; a longer line is prose that happens to hold a date.
+MAX_BYLINE_LINE_CHARS = 250
 # A dateline holds a few words besides its dates ("Published", "Updated", a place).
 MAX_DATELINE_WORDS_CHARS = 40
 # Levels climbed from a short text block to find the image it captions.

@@ -13,6 +13,7 @@ from selectolax.lexbor import LexborHTMLParser
 from newsparse import chrome, vocab
 from newsparse.blocks import TextBlock, Walk, walk
 from newsparse.claims import (
+    MAX_BYLINE_LINE_CHARS,
     Drops,
     claim,
     claim_captions,
@@ -53,7 +54,6 @@ FALLBACK_DATELINE_CHARS = 80
 FALLBACK_LEADING_DATE_CHARS = 25
 # ... so a long block is searched this far: the opening, plus room for the longest date form.
 FALLBACK_SEARCH_CHARS = FALLBACK_LEADING_DATE_CHARS + 100
-MAX_BYLINE_LINE_CHARS = 250
 # Without an <h1>, the headline is looked for among this many blocks from the top.
 HEADLINE_SEARCH_BLOCKS = 60
 # <time> elements read per page: the article's own come first, the rest are teasers.

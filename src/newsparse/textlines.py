@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsparse.blocks import TextBlock
-from newsparse.claims import Drops, is_dateline, is_reading_time
+from newsparse.claims import MAX_BYLINE_LINE_CHARS, Drops, is_dateline, is_reading_time
 from newsparse.fields import byline, headline
 from newsparse.fields.dates import VISIBLE_DATE
 from newsparse.fields.feed_parts import is_time_line
@@ -25,8 +25,6 @@ HEAD_SEARCH_LINES = 30
 # The story starts within this many unclaimed lines after the byline run (an audio-player
 # note, a "Listen" button or a photo credit may stand between them).
 STORY_START_LINES = 3
-# A byline or dateline line is short; a longer line is prose that happens to hold a date.
-MAX_BYLINE_LINE_CHARS = 250
 # A headline is one line of at most this many characters.
 MAX_HEADLINE_CHARS = 250
 # A name credited without a "By" prefix must look like a person: 2-5 capitalised words.
