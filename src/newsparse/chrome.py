@@ -20,6 +20,7 @@ from newsparse.dom import (
     normalize_space,
 )
 from newsparse.models import RemovalKind
+from newsparse.patterns import kind_groups
 
 # How a chrome element is treated by the block walk:
 # - SKIP: never useful; its text goes to ``Article.removed`` and the walk does not enter it.
@@ -111,18 +112,12 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 
 
 def _token_pattern(table: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
-    groups = "|".join(
-        f"(?P<{kind}>{'|'.join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))})"
-        for kind, tokens in table.items()
-    )
+    groups = kind_groups(table, longest_first=True)
     return re.compile(rf"(?:^|[\s_\-])(?:{groups})(?=$|[\s_\-])")
 
 
 def _substring_pattern(table: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
-    groups = "|".join(
-        f"(?P<{kind}>{'|'.join(re.escape(t) for t in tokens)})" for kind, tokens in table.items()
-    )
-    return re.compile(groups)
+    return re.compile(kind_groups(table))
 
 
 _CLASS_TOKENS = _token_pattern(vocab.CHROME_CLASS_TOKENS)
@@ -259,10 +254,7 @@ def holds_article_text(node: Node, min_paragraphs: int = GUARD_LONG_PARAGRAPHS) 
 
 
 def _prefix_pattern(table: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
-    groups = "|".join(
-        f"(?P<{kind}>{'|'.join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))})"
-        for kind, prefixes in table.items()
-    )
+    groups = kind_groups(table, longest_first=True)
     # The phrase must end at a word boundary: "subscribe" is chrome, "subscribers" is not.
     return re.compile(rf"^[\W_]*(?:{groups})(?!\w)", re.IGNORECASE)
 

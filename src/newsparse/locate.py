@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from newsparse import vocab
 from newsparse.blocks import TextBlock, Walk
 from newsparse.dom import Node, class_and_id
+from newsparse.patterns import alternation
 
 # Blocks shorter than this are too small to say anything about their container.
 MIN_SCORED_CHARS = 25
@@ -74,12 +75,10 @@ TAG_BONUS = {
     "header": -5.0,
     "body": -5.0,
 }
-_POSITIVE = re.compile(
-    r"(?:^|[\s_\-])(?:" + "|".join(re.escape(t) for t in vocab.CONTENT_CLASS_TOKENS) + r")"
-)
+_POSITIVE = re.compile(r"(?:^|[\s_\-])(?:" + alternation(vocab.CONTENT_CLASS_TOKENS) + r")")
 _NEGATIVE = re.compile(
     r"(?:^|[\s_\-])(?:"
-    + "|".join(re.escape(t) for t in vocab.UNLIKELY_CLASS_TOKENS)
+    + alternation(vocab.UNLIKELY_CLASS_TOKENS)
     + r"|comment|related|sidebar|footer|share|social|promo)"
 )
 _COMMAS = re.compile(r"[,،、，]")

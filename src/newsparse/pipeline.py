@@ -39,6 +39,7 @@ from newsparse.fields.links import LinksResult, find_related
 from newsparse.fields.timestamps import DateEvidence, choose_dates
 from newsparse.locate import locate
 from newsparse.models import Article, Comment, Removal
+from newsparse.patterns import alternation
 from newsparse.structured import read_structured
 
 # A body shorter than this suggests the article sat inside something that looked like chrome
@@ -337,7 +338,7 @@ def _fallback_datelines(page: Walk, drop: Drops) -> list[str]:
 # "Erschienen am: 01.11.2023", "Published on 3 May 2021": a publication word, a few
 # connecting characters, then the date, wherever the line stands (footers and sidebars too).
 _PUBLISHED_LABEL = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(w) for w in vocab.PUBLISHED_WORDS) + r")(?!\w)[^\d\n]{0,12}",
+    r"(?<!\w)(?:" + alternation(vocab.PUBLISHED_WORDS) + r")(?!\w)[^\d\n]{0,12}",
     re.IGNORECASE,
 )
 # Zones whose dates belong to other stories or to readers.

@@ -13,6 +13,7 @@ from newsparse.fields.dates import VISIBLE_DATE
 from newsparse.models import Author
 
 __all__ = ["Author", "split_names", "starts_with_prefix"]
+from newsparse.patterns import alternation
 from newsparse.structured import StructuredData, jsonld
 from newsparse.structured.meta import first
 
@@ -29,26 +30,20 @@ MAX_VISIBLE_PART_WORDS = MAX_NAME_WORDS
 MAX_BYLINE_CHARS = 250
 
 _PREFIX = re.compile(
-    r"^\s*(?:"
-    + "|".join(re.escape(p) for p in sorted(vocab.BYLINE_PREFIXES, key=len, reverse=True))
-    + r")\s*[:\-–—]?\s+",
+    r"^\s*(?:" + alternation(vocab.BYLINE_PREFIXES, longest_first=True) + r")\s*[:\-–—]?\s+",
     re.IGNORECASE,
 )
 # "ByAna Ruiz": a prefix in its own element, glued to the name that starts with a capital.
 # Two-letter prefixes other than "by" are left out: "DiBiase" is a name, not "di Biase".
 _GLUED = [p for p in vocab.BYLINE_PREFIXES if len(p) > 2 or p == "by"]
 _GLUED_PREFIX = re.compile(
-    r"^\s*(?i:"
-    + "|".join(re.escape(p) for p in sorted(_GLUED, key=len, reverse=True))
-    + r")(?=[A-ZÀ-ÖØ-ÞА-Я])"
+    r"^\s*(?i:" + alternation(_GLUED, longest_first=True) + r")(?=[A-ZÀ-ÖØ-ÞА-Я])"
 )
-_AUTHOR_LABEL = re.compile(
-    r"(?:" + "|".join(re.escape(p) for p in vocab.AUTHOR_LABELS) + r")\s*", re.IGNORECASE
-)
+_AUTHOR_LABEL = re.compile(r"(?:" + alternation(vocab.AUTHOR_LABELS) + r")\s*", re.IGNORECASE)
 # A day name right before a date ("Ana Ruiz Thursday, November 9"; "Ana Ruiz am Samstag, 19.").
 _TRAILING_WEEKDAY = re.compile(
     r"(?:(?:^|\s)(?:am|on|le|el|il))?(?:^|\s)(?:"
-    + "|".join(re.escape(d) for d in sorted(vocab.WEEKDAYS, key=len, reverse=True))
+    + alternation(vocab.WEEKDAYS, longest_first=True)
     + r")\.?,?\s*$",
     re.IGNORECASE,
 )
@@ -56,17 +51,13 @@ _TRAILING_WEEKDAY = re.compile(
 # the run's start, ``(?<!...)``: a match found from inside a run is found from its start, and
 # without the guard a search re-reads the rest of a long run at every position (quadratic).
 _JOINERS = re.compile(
-    r"(?:(?<!\s)\s+)?(?:,|;|\s(?:"
-    + "|".join(re.escape(j) for j in vocab.NAME_JOINERS)
-    + r")\s|\s?/\s?|\|)\s*",
+    r"(?:(?<!\s)\s+)?(?:,|;|\s(?:" + alternation(vocab.NAME_JOINERS) + r")\s|\s?/\s?|\|)\s*",
     re.IGNORECASE,
 )
-_STOP = re.compile(
-    r"(?:" + "|".join(re.escape(p) for p in vocab.BYLINE_STOP_PHRASES) + r")", re.IGNORECASE
-)
+_STOP = re.compile(r"(?:" + alternation(vocab.BYLINE_STOP_PHRASES) + r")", re.IGNORECASE)
 _ROLE = re.compile(
     r"(?:^|(?<![\s,(–—-])[\s,(–—-]+)(?:"
-    + "|".join(re.escape(r) for r in sorted(vocab.ROLE_WORDS, key=len, reverse=True))
+    + alternation(vocab.ROLE_WORDS, longest_first=True)
     + r")\b.*$",
     re.IGNORECASE,
 )
@@ -214,7 +205,7 @@ def clean_name(raw: str) -> str | None:
 
 
 _TRAILING_NOISE = re.compile(
-    r"(?:(?:^|\s)(?:" + "|".join(re.escape(w) for w in vocab.BYLINE_NOISE_WORDS) + r"))+\s*$",
+    r"(?:(?:^|\s)(?:" + alternation(vocab.BYLINE_NOISE_WORDS) + r"))+\s*$",
     re.IGNORECASE,
 )
 # A user handle with digits ("delta201", "c1ph4"): one token that starts with two letters.

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dateutil import parser as dateparser
 
 from newsparse import vocab
+from newsparse.patterns import alternation
 
 # Dates outside this range are typos or placeholders ("0001-01-01", "2099-12-31").
 MIN_YEAR = 1990
@@ -54,7 +55,7 @@ _MONTH_NAMES = sorted(
     key=len,
     reverse=True,
 )
-_MONTH = "(?:" + "|".join(re.escape(m) for m in _MONTH_NAMES) + r")\.?"
+_MONTH = "(?:" + alternation(_MONTH_NAMES) + r")\.?"
 _TIME = (
     r"(?:\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*uhr)?|\d{1,2}\s*[ap]\.?\s?m\.?)"
 )

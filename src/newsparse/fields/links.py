@@ -20,6 +20,7 @@ from newsparse.fields import byline, cards
 from newsparse.fields.dates import VISIBLE_DATE
 from newsparse.fields.feed import is_time_line
 from newsparse.models import Link
+from newsparse.patterns import alternation
 
 # A teaser title is a headline: a few words, mostly or wholly a link.
 MIN_TITLE_WORDS = 3
@@ -60,7 +61,7 @@ _LABELS = frozenset(vocab.RELATED_LABELS)
 _TRAILS_OFF = re.compile(r"(?:…|\.\.\.)\s*$")
 _LABEL = re.compile(
     r"^\s*(?:"
-    + "|".join(re.escape(label) for label in sorted(vocab.RELATED_LABELS, key=len, reverse=True))
+    + alternation(vocab.RELATED_LABELS, longest_first=True)
     + r")\s*(?:[:\-–—|»>]+\s*|\s+(?=\S))",
     re.IGNORECASE,
 )

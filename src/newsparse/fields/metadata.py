@@ -8,11 +8,12 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsparse import vocab
 from newsparse.dom import Node, absolute_url, attr, normalize_space
+from newsparse.patterns import alternation
 from newsparse.structured import StructuredData, jsonld
 from newsparse.structured.meta import first
 
 _READING_TIME = re.compile(
-    r"(\d{1,3})\s*(?:" + "|".join(re.escape(w) for w in vocab.READING_TIME_WORDS) + ")",
+    r"(\d{1,3})\s*(?:" + alternation(vocab.READING_TIME_WORDS) + ")",
     re.IGNORECASE,
 )
 _LANG = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$")
@@ -108,7 +109,7 @@ def visible_tags(tree: LexborHTMLParser) -> list[str]:
 
 
 _TAG_URL = re.compile(
-    r"/(?:" + "|".join(re.escape(s) for s in vocab.TAG_URL_SEGMENTS) + r")/[^/?#]+/?(?:[?#]|$)",
+    r"/(?:" + alternation(vocab.TAG_URL_SEGMENTS) + r")/[^/?#]+/?(?:[?#]|$)",
     re.IGNORECASE,
 )
 
