@@ -175,6 +175,16 @@ class _Frame:
     """The element's class attribute, read once for all its runs."""
 
 
+def common_depth(a: tuple[int, ...], b: tuple[int, ...]) -> int:
+    """How many containers two block paths share from the root."""
+    depth = 0
+    for left, right in zip(a, b, strict=False):
+        if left != right:
+            break
+        depth += 1
+    return depth
+
+
 def walk(root: Node, deadline: float | None = None) -> Walk:
     """Flatten ``root``'s subtree into text blocks in document order. With a ``deadline``
     (a ``time.perf_counter()`` value) the walk stops there and marks the result truncated."""

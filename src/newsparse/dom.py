@@ -61,6 +61,12 @@ def strip_invisible(tree: LexborHTMLParser) -> None:
             title.decompose()
 
 
+def label_key(text: str) -> str:
+    """A label as the vocabularies spell it ("Latest news:" -> "latest news"): the
+    punctuation pages put around labels stripped, case folded."""
+    return text.strip(" :–—-»>").casefold()
+
+
 def normalize_space(text: str) -> str:
     """Collapse runs of whitespace (incl. non-breaking spaces) to one space and strip."""
     # str.split() splits on exactly the characters str.isspace() (and re's \s) call whitespace,

@@ -35,6 +35,7 @@ from newsparse.fields.feed import (
     live_blog_updates,
     with_live_blog_updates,
 )
+from newsparse.fields.feed_parts import is_feed_label
 from newsparse.fields.links import LinksResult, find_related
 from newsparse.fields.timestamps import DateEvidence, choose_dates
 from newsparse.locate import locate
@@ -299,7 +300,6 @@ def _dek_beside_headline(
 # at most this many blocks up (items the finders did not pair may sit between: time,
 # headline and summary each).
 FEED_LABEL_REACH = 12
-_FEED_LABELS = frozenset(vocab.FEED_LABELS)
 
 
 def _feed_labels(blocks: list[TextBlock], used: set[int]) -> set[int]:
@@ -310,7 +310,7 @@ def _feed_labels(blocks: list[TextBlock], used: set[int]) -> set[int]:
             block = blocks[near]
             if block.tag != "heading":
                 continue
-            if block.text.strip(" :–—-»>").casefold() in _FEED_LABELS:
+            if is_feed_label(block.text):
                 labels.add(near)
             break  # the nearest heading decides: a story's subheading ends the search
     return labels

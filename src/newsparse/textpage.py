@@ -19,12 +19,12 @@ from newsparse.errors import EmptyDocumentError
 from newsparse.fields import body as body_field
 from newsparse.fields import byline, images, pagetype
 from newsparse.fields.feed import FeedResult, find_feed_items
+from newsparse.fields.feed_parts import is_feed_label
 from newsparse.fields.timestamps import DateEvidence, choose_dates
 from newsparse.models import Article, Author, PageType, Removal
 from newsparse.structured import StructuredData
 from newsparse.textcards import absorb_widget_text, find_card_pairs, find_teasers
 from newsparse.textlines import Head, body_lines, byline_names, find_head, is_loose
-from newsparse.vocab import FEED_LABELS
 
 __all__ = ["looks_like_html", "parse_text"]
 
@@ -45,7 +45,6 @@ _TAG = re.compile(
     r"|header|footer|nav|main|h[1-6]|ul|ol|li|table|tr|td|img|figure|iframe)(?:\s[^<>]*)?/?>",
     re.IGNORECASE,
 )
-_FEED_LABELS = frozenset(FEED_LABELS)
 
 
 def parse_text(text: str | bytes, url: str | None = None, *, charset: str | None = None) -> Article:
@@ -192,11 +191,7 @@ def _claim_feed_headings(blocks: list[TextBlock], drop: Drops, used: set[int]) -
     """The "News Feed" / "Latest" line right above a feed's first time line."""
     for index in used:
         heading = index - 1
-        if (
-            heading >= 0
-            and heading not in used
-            and blocks[heading].text.strip(" :–—-»>").casefold() in _FEED_LABELS
-        ):
+        if heading >= 0 and heading not in used and is_feed_label(blocks[heading].text):
             drop.setdefault(heading, ("feed", "feed heading"))
 
 

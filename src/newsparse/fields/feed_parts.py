@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from newsparse.dom import Node, attr, normalize_space
+from newsparse import vocab
+from newsparse.dom import Node, attr, label_key, normalize_space
 from newsparse.fields.dates import VISIBLE_DATE, parse_machine_date
 from newsparse.models import FeedItem
 
@@ -71,3 +72,11 @@ def date_behind(time_node: Node | None, shown: str) -> datetime | None:
     if _DATE_ONLY.fullmatch(value) and TIME_LINE.match(shown):
         return None
     return parse_machine_date(value)
+
+
+_FEED_LABELS = frozenset(vocab.FEED_LABELS)
+
+
+def is_feed_label(text: str) -> bool:
+    """A line that only names a timed list ("News Feed", "Latest news:")."""
+    return label_key(text) in _FEED_LABELS

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from newsparse import vocab
-from newsparse.blocks import TextBlock
+from newsparse.blocks import TextBlock, common_depth
 from newsparse.chrome import classify_line
-from newsparse.dom import Node, absolute_url
+from newsparse.dom import Node, absolute_url, label_key
 from newsparse.fields import byline, cards
 from newsparse.fields.dates import VISIBLE_DATE
 from newsparse.fields.feed import is_time_line
@@ -75,7 +75,7 @@ class LinksResult:
 
 def is_related_heading(text: str) -> bool:
     """A line that is only a related-articles label ("Related", "Mehr zum Thema:")."""
-    return text.strip(" :–—-»>").casefold() in _LABELS
+    return label_key(text) in _LABELS
 
 
 def strip_label(text: str) -> str:
@@ -231,10 +231,8 @@ def _is_lone_card(blocks: list[TextBlock], title: int, summary: int) -> bool:
     """A teaser card without markup cues, <div><div><a>Title</a></div><p>Summary</p></div>:
     the linked title and its summary are the only blocks of the smallest container that
     holds both. (Inside a story, that container holds the story's other paragraphs too.)"""
-    first, second = blocks[title].path, blocks[summary].path
-    shared = 0
-    while shared < min(len(first), len(second)) and first[shared] == second[shared]:
-        shared += 1
+    first = blocks[title].path
+    shared = common_depth(first, blocks[summary].path)
     if shared == 0:
         return False
     card = first[:shared]

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from newsparse import vocab
-from newsparse.blocks import TextBlock
+from newsparse.blocks import TextBlock, common_depth
 from newsparse.chrome import classify_line
-from newsparse.dom import BLOCK_TAGS, Node, absolute_url, attr, normalize_space
+from newsparse.dom import BLOCK_TAGS, Node, absolute_url, attr, label_key, normalize_space
 from newsparse.fields.feed_parts import (
     MAX_HEADLINE_CHARS,
     MAX_SUMMARY_LINK_DENSITY,
@@ -126,7 +126,7 @@ def _mostly_in_zones(blocks: list[TextBlock], run: list[_Card], zones: frozenset
 def _under_related_label(blocks: list[TextBlock], first: int) -> bool:
     """Dated teasers under "Related" or "More stories like this" are related links."""
     for index in range(max(0, first - MAX_CARD_GAP_BLOCKS), first):
-        label = blocks[index].text.strip(" :–—-»>").casefold()
+        label = label_key(blocks[index].text)
         if len(label) <= MAX_LABEL_CHARS and any(
             label == prefix or label.startswith(prefix + " ") for prefix in _RELATED_PREFIXES
         ):
@@ -168,21 +168,12 @@ def _own_time_node(block: TextBlock) -> Node | None:
     return None
 
 
-def _common_depth(a: tuple[int, ...], b: tuple[int, ...]) -> int:
-    depth = 0
-    for left, right in zip(a, b, strict=False):
-        if left != right:
-            break
-        depth += 1
-    return depth
-
-
 def _card_around(
     blocks: list[TextBlock], index: int, shown: str, neighbours: list[int]
 ) -> _Card | None:
     block = blocks[index]
     path = block.path
-    depth = max((_common_depth(path, blocks[n].path) for n in neighbours), default=0)
+    depth = max((common_depth(path, blocks[n].path) for n in neighbours), default=0)
     if depth >= len(path) or block.node is None:
         return None  # the time's own element holds another time
     element: Node | None = block.node
