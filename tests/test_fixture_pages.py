@@ -356,6 +356,11 @@ def _visible_strings(expect: dict[str, Any]) -> Iterator[tuple[str, str]]:
             yield "body", block["text"]
         if block.get("cite"):
             yield "body", block["cite"]
+    yield from record_strings(expect)
+
+
+def record_strings(expect: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """The visible strings of the expected related links, feed items and images."""
     for link in expect.get("related_links", []):
         yield "related_links", link["title"]
         if link["summary"]:

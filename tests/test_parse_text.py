@@ -24,7 +24,7 @@ import pytest
 from newsparse import Article, EmptyDocumentError
 from newsparse.chrome import shorten
 from newsparse.textpage import looks_like_html, parse_text
-from test_fixture_pages import CHECKERS, Checker, _fail_message, _iso, _ws
+from test_fixture_pages import CHECKERS, Checker, _fail_message, _iso, _ws, record_strings
 
 TEXT_DIR = Path(__file__).parent / "fixtures" / "text"
 EXPECTED_SUFFIX = ".expected.json"
@@ -133,18 +133,7 @@ def _visible_strings(expect: dict[str, Any]) -> Iterator[tuple[str, str]]:
         yield "authors", author["name"]
     for block in expect.get("body", []):
         yield "body", block["text"]
-    for link in expect.get("related_links", []):
-        yield "related_links", link["title"]
-        if link["summary"]:
-            yield "related_links", link["summary"]
-    for item in expect.get("feed_items", []):
-        for field in ("headline", "time_text", "summary"):
-            if item[field]:
-                yield "feed_items", item[field]
-    for image in expect.get("images_first", []):
-        for field in ("caption", "credit"):
-            if image.get(field):
-                yield "images_first", image[field]
+    yield from record_strings(expect)
 
 
 @pytest.mark.parametrize("name", _names())
