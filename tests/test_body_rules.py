@@ -45,6 +45,20 @@ def test_nested_list_items_are_items_of_their_own() -> None:
     assert lists[0].items == ["Pack a bag", "Water", "A torch", "Leave early"]
 
 
+def test_item_text_after_a_nested_list_keeps_its_place() -> None:
+    # Found by the ci-long property run: the words after a sub-list came out before it.
+    depth = 30
+    nested = "<ul><li>" * depth + "Deepest point" + "</li></ul>" * depth
+    html = _page(
+        f"<div class='story'>{_p(0, 1)}"
+        f"<ul><li>Pack a bag<ul><li>Water</li></ul>then lock the door</li></ul>"
+        f"<ul><li>Start{nested}and finish</li></ul>{_p(2)}</div>"
+    )
+    lists = [block.items for block in parse(html, URL).body if block.kind == "list"]
+    assert lists[0] == ["Pack a bag", "Water", "then lock the door"]
+    assert lists[1] == ["Start", "Deepest point", "and finish"]
+
+
 def test_short_field_box_after_the_body_is_not_merged() -> None:
     # A "contact" box whose class name says "text" sits beside the body container: it earns
     # almost nothing from its own words, so it must not join the article.
@@ -297,6 +311,18 @@ def test_a_short_last_section_with_a_subheading_joins_the_story() -> None:
         "What happens next",
         "The council will vote on the new timetable in June.",
     ]
+
+
+def test_last_prose_set_apart_by_an_ad_joins_the_story() -> None:
+    # Found by the ci-long property run: the story's last short paragraph sits in its own div
+    # after an ad; nothing but the ad lies between it and the story.
+    last = "The council will vote on the new timetable in June."
+    html = _page(
+        f"<div class='a1'><div class='a2'>{_p(0, 1, 2, 3)}</div>"
+        "<div class='a3'><span>Advertisement</span></div>"
+        f"<div class='a4'><p>{last}</p></div></div>"
+    )
+    assert _texts(parse(html, URL))[-1] == last
 
 
 def test_a_contact_box_after_the_story_stays_out() -> None:

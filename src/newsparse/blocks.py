@@ -483,28 +483,42 @@ def _add_leaf(
     )
 
 
-def _own_item_text(item: Node) -> str:
-    """A list item's text without the lists nested in it: a nested list's items follow as
-    items of their own, so "F2 - Prepare" and its sub-points are not run into one line."""
-    if item.css_first("ul, ol") is None:
-        return text_of(item)
+def _item_texts(list_node: Node) -> list[str]:
+    """The list's items in document order, one walk: a nested list's items are items of
+    their own (so "F2 - Prepare" and its sub-points are not run into one line), and an
+    item's text after its nested list follows those sub-items instead of jumping ahead."""
+    items: list[str] = []
     parts: list[str] = []
-    stack = [iter(item.iter(include_text=True))]
+
+    def flush() -> None:
+        text = normalize_space("".join(parts))
+        if text:
+            items.append(text)
+        parts.clear()
+
+    open_items = 0
+    stack: list[tuple[Iterator[Node], str]] = [(iter(list_node.iter(include_text=True)), "")]
     while stack:
-        child = next(stack[-1], None)
+        iterator, opened = stack[-1]
+        child = next(iterator, None)
         if child is None:
             stack.pop()
+            if opened in LIST_TAGS or opened == "li":
+                flush()
+                open_items -= opened == "li"
             continue
         tag = child.tag
         if tag == "-text":
-            parts.append(child.text_content or "")
-        elif tag in LIST_TAGS:
-            continue
+            if open_items:
+                parts.append(child.text_content or "")
         elif tag is not None and not tag.startswith("-") and tag not in SKIP_TAGS:
-            if tag == "br" or tag in BLOCK_TAGS:
+            if tag in LIST_TAGS or tag == "li":
+                flush()
+                open_items += tag == "li"
+            elif tag == "br" or tag in BLOCK_TAGS:
                 parts.append(" ")
-            stack.append(iter(child.iter(include_text=True)))
-    return normalize_space("".join(parts))
+            stack.append((iter(child.iter(include_text=True)), tag))
+    return items
 
 
 def _add_list(
@@ -515,7 +529,7 @@ def _add_list(
     zone: RemovalKind | None,
     zone_id: int | None,
 ) -> None:
-    items = [item for item in (_own_item_text(li) for li in node.css("li")) if item]
+    items = _item_texts(node)
     if not items:
         return
     links, link_chars = _links_of(node)
