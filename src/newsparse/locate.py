@@ -382,8 +382,14 @@ def _story_sections(
     too short to earn MIN_TEXT_SCORE; a contact box's lines are no prose paragraphs). Just
     before the winner, a part of prose that ends on a subheading is the story's opening."""
     kinds: dict[int, list[str]] = {}
+    chrome_only: list[int] = []  # siblings, in order, holding nothing but dropped chrome
     for index, block in enumerate(walk.blocks):
-        if not eligible[index] or len(block.path) <= depth or block.path[depth - 1] != parent:
+        if len(block.path) <= depth or block.path[depth - 1] != parent:
+            continue
+        if not eligible[index]:
+            sibling = block.path[depth]
+            if sibling not in kinds and (not chrome_only or chrome_only[-1] != sibling):
+                chrome_only.append(sibling)
             continue
         kind = (
             "heading"
@@ -393,6 +399,17 @@ def _story_sections(
         kinds.setdefault(block.path[depth], []).append(kind)
     order = list(kinds)
     sections: dict[int, bool] = {}
+
+    def after_break(position: int) -> bool:
+        # The story's last prose, set apart from it by an ad or a share bar alone.
+        sibling = order[position]
+        return (
+            position > 0
+            and order[position - 1] == top
+            and any(top < gap < sibling and gap not in kinds for gap in chrome_only)
+            and all(kind == "prose" for kind in kinds[sibling])
+        )
+
     for position, (sibling, found) in enumerate(kinds.items()):
         # A story never ends on a subheading: after a part that does, the next one continues
         # it even when it opens with prose (an ad set between a subheading and its text).
@@ -401,7 +418,7 @@ def _story_sections(
             found[-1] == "heading" and position + 1 < len(order) and order[position + 1] == top
         )
         sections[sibling] = (
-            (found[0] == "heading" or after_heading or leads_in)
+            (found[0] == "heading" or after_heading or leads_in or after_break(position))
             and "prose" in found
             and all(kind in ("heading", "prose") for kind in found)
         )
