@@ -325,6 +325,32 @@ def test_last_prose_set_apart_by_an_ad_joins_the_story() -> None:
     assert _texts(parse(html, URL))[-1] == last
 
 
+def test_a_last_chunk_from_the_story_template_joins_it() -> None:
+    # Found by the ci-long property run: the story's template renders it in two chunks that
+    # touch; the last chunk is one paragraph, too little to earn a place by its score.
+    last = "The council will vote on the new timetable in June, the mayor said on Friday."
+    chunks = f"<div class='txt'>{_p(0, 1, 2, 3)}</div><div class='txt'><p>{last}</p></div>"
+    assert _texts(parse(_page(f"<div class='a1'>{chunks}</div>"), URL))[-1] == last
+    # A thematic break opening the chunk sets it apart: a press release's "about us" text.
+    about = "<div class='txt'><hr><p>The Bay Ferry Company runs twelve boats.</p></div>"
+    chunks = f"<div class='txt'>{_p(0, 1, 2, 3)}</div>{about}"
+    assert _texts(parse(_page(f"<div class='a1'>{chunks}</div>"), URL))[-1] == PARAGRAPHS[3]
+
+
+def test_a_quote_with_text_between_its_paragraphs_is_read_in_order() -> None:
+    # Found by the ci-long property run: a broken end tag left the next paragraph inside the
+    # quote, after its source line; joining the two paragraphs skipped the text between.
+    html = _page(
+        f"<div class='story'>{_p(0)}<blockquote><p>We sail at dawn.</p>"
+        "<footer><cite>Ada Quill</cite></footer></bl</li>ockquote>"
+        f"{_p(1, 2)}</div>"
+    )
+    quote = next(block for block in parse(html, URL).body if block.kind == "quote")
+    lines = quote.text.split("\n")
+    assert lines[:3] == ["We sail at dawn.", "Ada Quill", "ockquote>"]
+    assert lines[3] == PARAGRAPHS[1]
+
+
 def test_a_contact_box_after_the_story_stays_out() -> None:
     html = _page(
         f"<div class='a1'><div class='a2'>{_p(0, 1, 2, 3)}</div>"

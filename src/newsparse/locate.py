@@ -410,6 +410,21 @@ def _story_sections(
             and all(kind == "prose" for kind in kinds[sibling])
         )
 
+    top_node = walk.nodes[top]
+    top_class = (top_node.attributes.get("class") or "").strip()
+
+    def twin(sibling: int) -> bool:
+        # The same template as the winner (tag and class): the story's next chunk, unless a
+        # thematic break (<hr>) sets it apart, as it does a press release's "about us" text.
+        node = walk.nodes.get(sibling)  # (a leaf sibling, a lone <p>, is no chunk)
+        return (
+            node is not None
+            and bool(top_class)
+            and node.tag == top_node.tag
+            and (node.attributes.get("class") or "").strip() == top_class
+            and node.css_first("hr") is None
+        )
+
     for position, (sibling, found) in enumerate(kinds.items()):
         # A story never ends on a subheading: after a part that does, the next one continues
         # it even when it opens with prose (an ad set between a subheading and its text).
@@ -418,7 +433,13 @@ def _story_sections(
             found[-1] == "heading" and position + 1 < len(order) and order[position + 1] == top
         )
         sections[sibling] = (
-            (found[0] == "heading" or after_heading or leads_in or after_break(position))
+            (
+                found[0] == "heading"
+                or after_heading
+                or leads_in
+                or after_break(position)
+                or twin(sibling)
+            )
             and "prose" in found
             and all(kind in ("heading", "prose") for kind in found)
         )

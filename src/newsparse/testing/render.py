@@ -709,10 +709,13 @@ def render(article: Article, rng: random.Random, options: Options) -> GeneratedP
     if options.split_body and len(body_parts) > 3:
         cut = rng.randint(2, len(body_parts) - 1)
         middle = _ad(ctx) if "ad" in kinds else ""
+        # One template renders both chunks, so they share a class, as on real magazine
+        # layouts; chunks that share nothing and touch could as well be an "about us" box.
+        part_class = ctx.cls(body_class)
         body_html = (
-            tag("div", "\n".join(body_parts[:cut]), class_=ctx.cls(body_class))
+            tag("div", "\n".join(body_parts[:cut]), class_=part_class)
             + middle
-            + tag("div", "\n".join(body_parts[cut:]), class_=ctx.cls(body_class))
+            + tag("div", "\n".join(body_parts[cut:]), class_=part_class)
         )
     else:
         attrs: dict[str, str | None] = {"class_": ctx.cls(body_class)}
