@@ -442,7 +442,12 @@ def _add_leaf(
 ) -> None:
     cite = None
     if tag == "blockquote":
-        parts = [text_of(p) for p in node.css("p")] or [text_of(node)]
+        parts = [text_of(p) for p in node.css("p")]
+        if len(parts) > 1 and " ".join(parts) not in text_of(node):
+            # Text stands between the paragraphs (a misplaced source line, stray markup):
+            # the quote is read whole, in order, so nothing is joined across it.
+            parts = lines_of(node)
+        parts = parts or [text_of(node)]
         text = "\n".join(p for p in parts if p)
         cite_node = node.css_first("cite, footer")
         cite = text_of(cite_node) if cite_node is not None else None
