@@ -45,6 +45,10 @@ STORY = "<p>" + "The ferry to the outer islands ran late again on Tuesday evenin
         ("By Tove Berg Twitter Today 5:00 am", ["Tove Berg"]),
         # Words, not names: nothing from the line.
         ("Hecho en Lugo con Drupal por Ejemplo", []),
+        # A part dropped for its digits is still words: no fragment ("el") is a credit.
+        ("Por jiolion 106.214 sus chifuel Ñueliaclez y el", []),
+        # A role in the plural is cut like one in the singular.
+        ("By Mara Olsen and Tove Berg, Staff writers", ["Mara Olsen", "Tove Berg"]),
         ("Tove Berg says", []),
         # A user handle with digits is a name; a bare number is not.
         ("Von delta201", ["delta201"]),

@@ -313,6 +313,15 @@ def test_a_headline_that_opens_like_a_byline_stays_the_headline(title: str) -> N
     assert [a.name for a in article.authors] == ["Anna Weber", "Tom Li"]
 
 
+def test_a_headline_with_a_byline_word_over_a_dateline_stays_the_headline() -> None:
+    # Found by the ci-long property run: "el" after "y" was read as a credited name.
+    title = "Por jiolion 106.214 sus chifuel Ñueliaclez y el"
+    page = "\r\n".join(["Sport World", "", title, "", "1 de enero de 2008 - 00:00", "", PARAGRAPH])
+    article = parse_text(page)
+    assert article.headline == title
+    assert article.authors == []
+
+
 @pytest.mark.parametrize(
     ("line", "names"),
     [

@@ -58,7 +58,7 @@ _STOP = re.compile(r"(?:" + alternation(vocab.BYLINE_STOP_PHRASES) + r")", re.IG
 _ROLE = re.compile(
     r"(?:^|(?<![\s,(–—-])[\s,(–—-]+)(?:"
     + alternation(vocab.ROLE_WORDS, longest_first=True)
-    + r")\b.*$",
+    + r")s?\b.*$",  # a role in the plural too: "Ana Ruiz and Tom Li, Staff writers"
     re.IGNORECASE,
 )
 _RELATIVE_TIME = re.compile(
@@ -159,8 +159,9 @@ def _names_before_date(text: str, max_part_words: int) -> list[str]:
     names: list[str] = []
     for part in parts:
         name = clean_name(part)
-        if name and _is_phrase(name):
-            # "Hecho en Bolivia con Drupal": words, not names; nor is anything else in the line.
+        if _is_phrase(name or _ROLE.sub("", normalize_space(part))):
+            # "Hecho en Bolivia con Drupal": words, not names; nor is anything else in the line
+            # (nor is "el" in a headline "Por jiolion 106.214 sus chifuel y el").
             return []
         if name and name.casefold() not in {n.casefold() for n in names}:
             names.append(name)
