@@ -149,7 +149,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
             structured=structured,
             time_elements=time_elements,
             visible_lines=[*byline_texts, *dateline_texts],
-            fallback_lines=_fallback_datelines(page, drop),
+            fallback_lines=lambda: _fallback_datelines(page, drop),
             url=url,
         ),
         warnings,

@@ -3,6 +3,7 @@ trust: JSON-LD, meta tags, microdata, ``<time datetime>``, the visible dateline,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
@@ -52,8 +53,9 @@ class DateEvidence:
     """(datetime attribute, shown text) of <time> elements."""
     visible_lines: list[str]
     url: str | None
-    fallback_lines: list[str] = field(default_factory=list)
-    """Dated lines away from the byline, used only when nothing better says when."""
+    fallback_lines: Callable[[], list[str]] = list
+    """Dated lines away from the byline, used only when nothing better says when: read on
+    demand, as searching the page for them costs more than all the other sources."""
 
 
 @dataclass
@@ -116,7 +118,7 @@ def choose_dates(evidence: DateEvidence, warnings: list[str]) -> ChosenDates:
             chosen.published, chosen.provenance["published_at"] = first_time[0], "time"
         elif visible_published is not None:
             chosen.published, chosen.provenance["published_at"] = visible_published, "visible"
-        elif (late := _first_visible(evidence.fallback_lines)) is not None:
+        elif (late := _first_visible(evidence.fallback_lines())) is not None:
             chosen.published, chosen.provenance["published_at"] = late.value, "visible"
             shown = late.text
         else:
