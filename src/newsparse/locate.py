@@ -382,14 +382,13 @@ def _story_sections(
     too short to earn MIN_TEXT_SCORE; a contact box's lines are no prose paragraphs). Just
     before the winner, a part of prose that ends on a subheading is the story's opening."""
     kinds: dict[int, list[str]] = {}
-    chrome_only: list[int] = []  # siblings, in order, holding nothing but dropped chrome
+    # Where each sibling's first block stands: the order of the page (ids are addresses).
+    first_block: dict[int, int] = {}
     for index, block in enumerate(walk.blocks):
         if len(block.path) <= depth or block.path[depth - 1] != parent:
             continue
+        first_block.setdefault(block.path[depth], index)
         if not eligible[index]:
-            sibling = block.path[depth]
-            if sibling not in kinds and (not chrome_only or chrome_only[-1] != sibling):
-                chrome_only.append(sibling)
             continue
         kind = (
             "heading"
@@ -406,7 +405,10 @@ def _story_sections(
         return (
             position > 0
             and order[position - 1] == top
-            and any(top < gap < sibling and gap not in kinds for gap in chrome_only)
+            and any(
+                gap not in kinds and first_block[top] < first < first_block[sibling]
+                for gap, first in first_block.items()
+            )
             and all(kind == "prose" for kind in kinds[sibling])
         )
 
