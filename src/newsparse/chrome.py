@@ -122,6 +122,14 @@ def _substring_pattern(table: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
 
 _CLASS_TOKENS = _token_pattern(vocab.CHROME_CLASS_TOKENS)
 _CLASS_SUBSTRINGS = _substring_pattern(vocab.CHROME_CLASS_SUBSTRINGS)
+# A cheap screen run before the two patterns (large alternations, slow to search): a name
+# can match a token only if one of its words is a token's first word ("share" of
+# "share-bar"), and a substring only if it contains one.
+_NAME_GAPS = re.compile(r"[\s_\-]+")
+_TOKEN_FIRST_WORDS = frozenset(
+    _NAME_GAPS.split(token)[0] for tokens in vocab.CHROME_CLASS_TOKENS.values() for token in tokens
+)
+_SUBSTRING_PARTS = tuple(part for parts in vocab.CHROME_CLASS_SUBSTRINGS.values() for part in parts)
 
 
 @dataclass(frozen=True)
@@ -193,6 +201,10 @@ def _named_verdict(raw: str) -> tuple[bool, Verdict | None]:
     that also says "article" or "content" decides for content. Class strings repeat across a
     page and across pages of one site, hence the cache."""
     names = split_camel_case(raw)
+    if _TOKEN_FIRST_WORDS.isdisjoint(_NAME_GAPS.split(names)) and not any(
+        part in names for part in _SUBSTRING_PARTS
+    ):
+        return False, None  # most names: no word the patterns below could match
     match = _CLASS_SUBSTRINGS.search(names) or _CLASS_TOKENS.search(names)
     if not match or not match.lastgroup:
         return False, None
@@ -246,7 +258,10 @@ def holds_article_text(node: Node, min_paragraphs: int = GUARD_LONG_PARAGRAPHS) 
             long_paragraphs += 1
             if long_paragraphs >= min_paragraphs:
                 return True
-    total = len(normalize_space(node.text()))
+    text = node.text()
+    if len(text) < GUARD_UNLINKED_CHARS:
+        return False  # (whitespace only adds to the raw length: no need to collapse it)
+    total = len(normalize_space(text))
     if total < GUARD_UNLINKED_CHARS:
         return False
     linked = link_text_length(node)
