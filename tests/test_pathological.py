@@ -506,6 +506,22 @@ def test_nesting_past_the_cap_is_flattened_and_keeps_its_text() -> None:
     assert after.parent is not None and after.parent.attributes.get("class") == "story"
 
 
+def test_hidden_containers_past_the_cap_go_whole() -> None:
+    # Found by the ci-long property run: a <template> past the cap lost its tags, and the
+    # text it hid became shown text of the deepest kept element.
+    depth = markup_caps.MAX_DEPTH * 2
+    body = (
+        "<div>" * depth
+        + "<p>Deep inside the page.</p><template><p>Thanks for signing up!</p></template>"
+        + "<noscript><p>Turn on scripts.</p></noscript><p>Still deep.</p>"
+        + "</div>" * depth
+    )
+    tree = LexborHTMLParser(markup_caps.tame_markup(_page(body).encode()))
+    text = tree.body.text() if tree.body is not None else ""
+    assert "Deep inside the page." in text and "Still deep." in text
+    assert "Thanks for signing up!" not in text and "Turn on scripts." not in text
+
+
 def test_end_tags_among_flattened_tags_do_not_close_kept_ones() -> None:
     # A <span> as the deepest kept element, <div>s past the cap above it, then a </span>: it
     # closes nothing (a browser stops at the open <div>s), and must not close the span once

@@ -68,9 +68,12 @@ _ROOT = _names("html", "head", "body")
 _RAW_TEXT = _names(
     "script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title", "plaintext"
 )
+# Never shown, though not raw text: past the depth cap they go whole as well, up to their
+# first end tag (as the text they hold would otherwise stay, now visible, in the kept element).
+_HIDDEN_CONTAINERS = _names("template", "noscript")
 _RAW_TEXT_END = {
     name: re.compile(rb"</" + name + rb"[\t\n\f\r />]", re.IGNORECASE)
-    for name in _RAW_TEXT
+    for name in _RAW_TEXT | _HIDDEN_CONTAINERS
     if name != b"plaintext"
 }
 # End tags of special elements are ignored past these; start tags of _CLOSES_P close an open <p>.
@@ -358,7 +361,7 @@ class _Tamer:
         if not foreign:
             stack.close_implied(name)
         deep = len(stack) >= MAX_DEPTH
-        if name in _RAW_TEXT and not foreign:
+        if not foreign and (name in _RAW_TEXT or (deep and name in _HIDDEN_CONTAINERS)):
             element_end = _raw_text_end(data, name, end)
             if deep:
                 self.replace(opening, len(data) if element_end < 0 else element_end)
