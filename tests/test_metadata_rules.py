@@ -270,6 +270,33 @@ def test_image_beside_more_than_a_caption_is_not_a_figure() -> None:
     assert all(image.caption != "Harbor Post" for image in parse(html).images)
 
 
+def test_text_beside_a_captionless_figure_is_not_its_caption() -> None:
+    # Found by the ci-long property run: a story chunk of one paragraph and a <figure> with no
+    # <figcaption>; a page that writes <figure> puts its captions inside it.
+    lead = "The ferry left the pier at dawn, and the crew said the crossing had been calm."
+    html = _page(
+        "",
+        f'<article><h1>Ferry runs late</h1><div class="body"><p>{lead}</p>'
+        '<figure><img src="/img/ferry.jpg"></figure></div>'
+        f'<div class="body">{STORY}</div></article>',
+    )
+    article = parse(html, url="https://harbor.test/a")
+    assert article.body[0].text == lead
+    assert all(image.caption != lead for image in article.images)
+
+
+def test_a_subheading_inside_the_story_is_no_byline() -> None:
+    # Found by the ci-long property run: "Von des Greutung", a subheading after the story's
+    # first paragraphs, was read as a byline crediting "des Greutung".
+    html = _page(
+        "",
+        f"<article><h1>Ferry runs late</h1>{STORY}<h2>Von Werft und Wetter</h2>{STORY}</article>",
+    )
+    article = parse(html)
+    assert article.authors == []
+    assert "Von Werft und Wetter" in [block.text for block in article.body]
+
+
 def test_dek_with_a_short_class_name() -> None:
     dek = "The harbour board says the electric ferry will run on every route by the autumn."
     html = _page(

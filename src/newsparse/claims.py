@@ -97,6 +97,8 @@ def _beside_image(block: TextBlock) -> bool:
         if node is None or siblings is None:
             return False
         others = [child for child in siblings if child.mem_id != node.mem_id]
+        if any(child.tag == "figure" for child in others):
+            return False  # a <figure> holds its own caption: text beside it is the story's
         if others and all(_is_bare_image(child) for child in others):
             return True
         if others:

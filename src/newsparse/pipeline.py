@@ -50,6 +50,8 @@ MIN_BODY_CHARS = 500
 BYLINE_SEARCH_BLOCKS = 25
 # ... and this many before it (a "Name / 22.04.2020 / 06:15" line above the title).
 BYLINE_LOOKBEHIND_BLOCKS = 6
+# A paragraph this long after the headline starts the story: headings past it are subheadings.
+STORY_PARAGRAPH_CHARS = 200
 # Without a dateline near the headline, short dated lines anywhere ("Stand 27.01.2022" under
 # the story) or a date opening a paragraph ("27.1.2022 - In Berlin ...") are the evidence.
 FALLBACK_DATELINE_CHARS = 80
@@ -251,11 +253,16 @@ def _claim_bylines(
     authors: list[byline.Author] = []
     lines: list[str] = []
     first = max(0, start - BYLINE_LOOKBEHIND_BLOCKS)
+    story_started = False
     for index in range(first, min(len(blocks), start + BYLINE_SEARCH_BLOCKS)):
         block = blocks[index]
         text = block.text
+        if index > start and block.tag == "p" and len(text) >= STORY_PARAGRAPH_CHARS:
+            story_started = True
         if index in drop or len(text) > MAX_BYLINE_LINE_CHARS or block.tag == "caption":
             continue  # a caption ("Von links: ...") credits no author of the story
+        if block.tag == "heading" and story_started:
+            continue  # a subheading in the story ("Von Kiel bis Sylt") credits nobody
         names = byline.byline_line_names(text, heading=block.tag == "heading")
         if names and block.links and all(metadata.is_tag_url(href) for _, href in block.links):
             names = []  # a row of tag links that starts with "Von" or "By" credits nobody
