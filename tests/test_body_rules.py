@@ -331,6 +331,15 @@ def test_a_last_chunk_from_the_story_template_joins_it() -> None:
     last = "The council will vote on the new timetable in June, the mayor said on Friday."
     chunks = f"<div class='txt'>{_p(0, 1, 2, 3)}</div><div class='txt'><p>{last}</p></div>"
     assert _texts(parse(_page(f"<div class='a1'>{chunks}</div>"), URL))[-1] == last
+    # It may hold anything the story does: a list too.
+    listed = (
+        "<div class='txt'><ol><li>Buy a ticket</li><li>Board</li></ol><p>" + last + "</p></div>"
+    )
+    chunks = f"<div class='txt'>{_p(0, 1, 2, 3)}</div>{listed}"
+    assert _texts(parse(_page(f"<div class='a1'>{chunks}</div>"), URL))[-2:] == [
+        "Buy a ticket\nBoard",
+        last,
+    ]
     # A thematic break opening the chunk sets it apart: a press release's "about us" text.
     about = "<div class='txt'><hr><p>The Bay Ferry Company runs twelve boats.</p></div>"
     chunks = f"<div class='txt'>{_p(0, 1, 2, 3)}</div>{about}"

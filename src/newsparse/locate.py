@@ -434,16 +434,13 @@ def _story_sections(
         leads_in = (
             found[-1] == "heading" and position + 1 < len(order) and order[position + 1] == top
         )
-        sections[sibling] = (
-            (
-                found[0] == "heading"
-                or after_heading
-                or leads_in
-                or after_break(position)
-                or twin(sibling)
+        # A chunk of the story's own template may hold anything the story does (lists too).
+        sections[sibling] = "prose" in found and (
+            twin(sibling)
+            or (
+                (found[0] == "heading" or after_heading or leads_in or after_break(position))
+                and all(kind in ("heading", "prose") for kind in found)
             )
-            and "prose" in found
-            and all(kind in ("heading", "prose") for kind in found)
         )
     return sections
 
