@@ -231,12 +231,20 @@ def test_cards_to_other_sites_paid_content_or_the_home_page_are_not_related(href
 # --------------------------------------------------------------------------- unmarked cards
 
 
-def test_a_card_of_bare_divs_after_the_story_is_a_related_link() -> None:
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Operators blame fuel costs, while commuters say the service has not improved.",
+        # Found by the ci-long property run: a summary opening with a byline word ("By",
+        # "Por") that credits nobody is still a summary, not the card's byline line.
+        "By the autumn, operators say, the fares will have risen by a third.",
+    ],
+)
+def test_a_card_of_bare_divs_after_the_story_is_a_related_link(summary: str) -> None:
     card = (
         "<div class='x1'><div class='x2'><div class='x3'>"
         "<a href='/business/2024/04/30/ferry-fares/'>Ferry fares rise for the third year</a>"
-        "</div><p class='x4'>Operators blame fuel costs, while commuters say the service "
-        "has not improved.</p></div></div>"
+        f"</div><p class='x4'>{summary}</p></div></div>"
     )
     html = (
         "<html><body><div class='a1'><h1>The harbour decision explained</h1>"
@@ -244,12 +252,9 @@ def test_a_card_of_bare_divs_after_the_story_is_a_related_link() -> None:
     )
     article = newsparse.parse(html, URL)
     assert [(link.title, link.summary) for link in article.related_links] == [
-        (
-            "Ferry fares rise for the third year",
-            "Operators blame fuel costs, while commuters say the service has not improved.",
-        )
+        ("Ferry fares rise for the third year", summary)
     ]
-    assert not any("Operators blame" in block.text for block in article.body)
+    assert not any(summary in block.text for block in article.body)
 
 
 def test_a_linked_line_inside_the_story_is_no_card() -> None:

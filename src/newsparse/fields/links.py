@@ -508,5 +508,7 @@ def _is_summary(block: TextBlock) -> bool:
 def _is_meta_line(text: str) -> bool:
     """A card's date and byline line ("26.04.24 | Politik | Von ..."), no summary."""
     return len(text) <= MAX_META_LINE_CHARS and (
-        VISIBLE_DATE.search(text) is not None or byline.starts_with_prefix(text)
+        VISIBLE_DATE.search(text) is not None
+        # a credit, not a sentence that opens with a byline word ("Por su parte, ...")
+        or (byline.starts_with_prefix(text) and bool(byline.split_names(text)))
     )
