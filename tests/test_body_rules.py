@@ -360,6 +360,20 @@ def test_a_quote_with_text_between_its_paragraphs_is_read_in_order() -> None:
     assert lines[3] == PARAGRAPHS[1]
 
 
+def test_a_short_paragraph_that_is_mostly_a_link_is_kept() -> None:
+    # Found by the ci-long property run: the story's last chunk was one short paragraph, most
+    # of it a link; it was dropped as a link list.
+    last = "<a href='/ferries/'>The new pier</a> opens in June."
+    chunks = f"<div class='txt'>{_p(0, 1, 2, 3)}</div><div class='txt'><p>{last}</p></div>"
+    texts = _texts(parse(_page(f"<div class='a1'>{chunks}</div>"), URL))
+    assert texts[-1] == "The new pier opens in June."
+    # A bare link, or a link with a word or two, is still a link line.
+    html = _page(
+        f"<div class='story'>{_p(0, 1)}<p><a href='/more/'>More ferries</a> here.</p></div>"
+    )
+    assert "More ferries here." not in _texts(parse(html, URL))
+
+
 def test_a_contact_box_after_the_story_stays_out() -> None:
     html = _page(
         f"<div class='a1'><div class='a2'>{_p(0, 1, 2, 3)}</div>"

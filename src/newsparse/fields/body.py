@@ -18,6 +18,8 @@ MAX_LINK_DENSITY = 0.5
 # mostly one long link is still article text).
 LINKED_SENTENCE_MIN_CHARS = 60
 LINKED_HEADING_DENSITY = 0.9
+# ... as are shorter paragraphs that end like a sentence with this many words outside links.
+MIN_UNLINKED_WORDS = 3
 # A paragraph this long seen twice is the page rendering the story twice (mobile and desktop
 # copies, print versions), not the author repeating it.
 MIN_DUPLICATE_CHARS = 40
@@ -81,7 +83,16 @@ def _is_link_list(block: TextBlock) -> bool:
         return False
     if block.tag == "list":
         return True
-    return not (len(block.text) >= LINKED_SENTENCE_MIN_CHARS and _SENTENCE_END.search(block.text))
+    if not _SENTENCE_END.search(block.text):
+        return True
+    # A sentence: kept when long, or when a paragraph of its own whose link leaves words of
+    # the sentence outside it ("<a>The new pier</a> opens in June.").
+    linked_words = sum(len(text.split()) for text, _ in block.links)
+    unlinked_words = len(block.text.split()) - linked_words
+    return not (
+        len(block.text) >= LINKED_SENTENCE_MIN_CHARS
+        or (block.tag == "p" and unlinked_words >= MIN_UNLINKED_WORDS)
+    )
 
 
 def to_record(block: TextBlock) -> Block:
