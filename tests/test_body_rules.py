@@ -340,6 +340,12 @@ def test_a_last_chunk_from_the_story_template_joins_it() -> None:
         "Buy a ticket\nBoard",
         last,
     ]
+    # Div soup: the chunk's text sits in <div>s, not <p>s (found by ci-long run 11).
+    soup = (
+        "<div class='txt'><ul><li>Buy a ticket</li><li>Board</li></ul><div>" + last + "</div></div>"
+    )
+    chunks = f"<div class='txt'>{_p(0, 1, 2, 3)}</div>{soup}"
+    assert _texts(parse(_page(f"<div class='a1'>{chunks}</div>"), URL))[-1] == last
     # A thematic break opening the chunk sets it apart: a press release's "about us" text.
     about = "<div class='txt'><hr><p>The Bay Ferry Company runs twelve boats.</p></div>"
     chunks = f"<div class='txt'>{_p(0, 1, 2, 3)}</div>{about}"

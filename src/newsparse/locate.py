@@ -384,7 +384,6 @@ def _story_sections(
     kinds: dict[int, list[str]] = {}
     # Where each sibling's first block stands: the order of the page (ids are addresses).
     first_block: dict[int, int] = {}
-    with_paragraphs: set[int] = set()  # siblings holding a <p>, whatever its link density
     for index, block in enumerate(walk.blocks):
         if len(block.path) <= depth or block.path[depth - 1] != parent:
             continue
@@ -397,8 +396,6 @@ def _story_sections(
             else ("prose" if _is_loose_paragraph(block) and block.tag != "list" else "other")
         )
         kinds.setdefault(block.path[depth], []).append(kind)
-        if block.tag == "p":
-            with_paragraphs.add(block.path[depth])
     order = list(kinds)
     sections: dict[int, bool] = {}
 
@@ -437,9 +434,9 @@ def _story_sections(
         leads_in = (
             found[-1] == "heading" and position + 1 < len(order) and order[position + 1] == top
         )
-        # A chunk of the story's own template may hold anything the story does: lists, a
-        # paragraph that is mostly a link.
-        sections[sibling] = (twin(sibling) and sibling in with_paragraphs) or (
+        # A chunk of the story's own template may hold anything the story does (lists, a
+        # paragraph that is mostly a link), as long as it does not end on a heading.
+        sections[sibling] = (twin(sibling) and "heading" not in found[-1:]) or (
             "prose" in found
             and (found[0] == "heading" or after_heading or leads_in or after_break(position))
             and all(kind in ("heading", "prose") for kind in found)
