@@ -280,7 +280,6 @@ def _join_twins(walk: Walk, top: int, ranked: list[int], final: Callable[[int], 
     if template is None:
         return top
     node = walk.nodes[template]
-    names = node.attributes.get("class")
     least = TWIN_SCORE_SHARE * final(top)
     template_path = _path_of(walk, template)
     template_span = _block_span(walk, template)
@@ -289,8 +288,7 @@ def _join_twins(walk: Walk, top: int, ranked: list[int], final: Callable[[int], 
         for c in ranked[:MAX_COMPARED_CANDIDATES]
         if c != template
         and final(c) >= least
-        and walk.nodes[c].tag == node.tag
-        and walk.nodes[c].attributes.get("class") == names
+        and _same_template(walk.nodes[c], node)
         and c not in template_path
         and template not in _path_of(walk, c)
         and not _headline_between(walk, template_span, _block_span(walk, c))
@@ -303,6 +301,11 @@ def _join_twins(walk: Walk, top: int, ranked: list[int], final: Callable[[int], 
         while shared and shared[-1] not in twin_path:
             shared.pop()
     return shared[-1] if shared else top
+
+
+def _same_template(node: Node, other: Node) -> bool:
+    """Rendered by one template: the same tag and the same class attribute."""
+    return node.tag == other.tag and node.attributes.get("class") == other.attributes.get("class")
 
 
 def _classed_self_or_wrapper(walk: Walk, top: int) -> int | None:
@@ -413,17 +416,16 @@ def _story_sections(
         )
 
     top_node = walk.nodes[top]
-    top_class = (top_node.attributes.get("class") or "").strip()
+    top_classed = bool((top_node.attributes.get("class") or "").strip())
 
     def twin(sibling: int) -> bool:
-        # The same template as the winner (tag and class): the story's next chunk, unless a
-        # thematic break (<hr>) sets it apart, as it does a press release's "about us" text.
+        # The same template as the winner: the story's next chunk, unless a thematic break
+        # (<hr>) sets it apart, as it does a press release's "about us" text.
         node = walk.nodes.get(sibling)  # (a leaf sibling, a lone <p>, is no chunk)
         return (
             node is not None
-            and bool(top_class)
-            and node.tag == top_node.tag
-            and (node.attributes.get("class") or "").strip() == top_class
+            and top_classed
+            and _same_template(node, top_node)
             and node.css_first("hr") is None
         )
 
