@@ -16,6 +16,10 @@ PARAGRAPHS = [
 ]
 
 
+# A story's short last paragraph, too little text to join the story on its score alone.
+LAST = "The council will vote on the new timetable in June."
+
+
 def _page(body: str, head: str = "") -> str:
     return (
         "<!DOCTYPE html><html><head><title>Ferry story</title>"
@@ -304,25 +308,21 @@ def test_a_short_last_section_with_a_subheading_joins_the_story() -> None:
         f"<div class='a1'><div class='a2'>{_p(0, 1, 2, 3)}</div>"
         "<div class='a3'><span>Advertisement</span></div>"
         "<div class='a4'><h2>What happens next</h2>"
-        "<p>The council will vote on the new timetable in June.</p></div></div>"
+        f"<p>{LAST}</p></div></div>"
     )
     texts = _texts(parse(html, URL))
-    assert texts[-2:] == [
-        "What happens next",
-        "The council will vote on the new timetable in June.",
-    ]
+    assert texts[-2:] == ["What happens next", LAST]
 
 
 def test_last_prose_set_apart_by_an_ad_joins_the_story() -> None:
     # Found by the ci-long property run: the story's last short paragraph sits in its own div
     # after an ad; nothing but the ad lies between it and the story.
-    last = "The council will vote on the new timetable in June."
     html = _page(
         f"<div class='a1'><div class='a2'>{_p(0, 1, 2, 3)}</div>"
         "<div class='a3'><span>Advertisement</span></div>"
-        f"<div class='a4'><p>{last}</p></div></div>"
+        f"<div class='a4'><p>{LAST}</p></div></div>"
     )
-    assert _texts(parse(html, URL))[-1] == last
+    assert _texts(parse(html, URL))[-1] == LAST
 
 
 def test_a_last_chunk_from_the_story_template_joins_it() -> None:
@@ -393,13 +393,10 @@ def test_a_part_after_one_that_ends_on_a_subheading_continues_the_story() -> Non
     html = _page(
         f"<div class='a1'><div class='a2'>{_p(0, 1, 2, 3)}<h2>What happens next</h2></div>"
         "<div class='a3'><span>Advertisement</span></div>"
-        "<div class='a4'><p>The council will vote on the new timetable in June.</p></div></div>"
+        f"<div class='a4'><p>{LAST}</p></div></div>"
     )
     texts = _texts(parse(html, URL))
-    assert texts[-2:] == [
-        "What happens next",
-        "The council will vote on the new timetable in June.",
-    ]
+    assert texts[-2:] == ["What happens next", LAST]
 
 
 def test_an_opening_part_that_ends_on_a_subheading_belongs_to_the_story() -> None:

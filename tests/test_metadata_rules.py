@@ -19,6 +19,11 @@ def _page(head: str, body: str) -> str:
 STORY = "<p>" + "The ferry to the outer islands ran late again on Tuesday evening. " * 8 + "</p>"
 
 
+def _story(word: str, sentence: str) -> str:
+    """Four numbered paragraphs of one sentence ("Paragraph 2: ..."), a story's worth."""
+    return "".join(f"<p>{word} {n}: {sentence}</p>" for n in range(4))
+
+
 @pytest.mark.parametrize(
     ("line", "names"),
     [
@@ -355,10 +360,10 @@ def test_structured_account_name_takes_the_byline_spelling() -> None:
 
 
 def test_a_publication_label_in_the_page_footer_dates_a_page_without_a_dateline() -> None:
-    story = "".join(
-        f"<p>Paragraph {n}: the review weighs the novel's long middle section and its ending, "
-        "and finds both stronger than the author's earlier work.</p>"
-        for n in range(4)
+    story = _story(
+        "Paragraph",
+        "the review weighs the novel's long middle section and its ending, and finds both "
+        "stronger than the author's earlier work.",
     )
     page = (
         "<html><body><main><h1>A patient novel</h1>"
@@ -371,10 +376,10 @@ def test_a_publication_label_in_the_page_footer_dates_a_page_without_a_dateline(
 
 
 def test_a_row_of_tag_links_opening_with_a_byline_word_credits_nobody() -> None:
-    story = "".join(
-        f"<p>Absatz {n}: die Fähre fuhr bei Sonnenaufgang über die Bucht, und die Pendler "
-        "sahen die Lichter des Hafens hinter sich verschwinden.</p>"
-        for n in range(4)
+    story = _story(
+        "Absatz",
+        "die Fähre fuhr bei Sonnenaufgang über die Bucht, und die Pendler sahen die Lichter "
+        "des Hafens hinter sich verschwinden.",
     )
     page = (
         "<html lang='de'><body><div class='a'><div class='b'>Die Fähre fährt wieder</div>"
