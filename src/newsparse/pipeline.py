@@ -323,11 +323,17 @@ def _feed_labels(blocks: list[TextBlock], used: set[int]) -> set[int]:
     return labels
 
 
+def _teaser(drop: Drops, index: int) -> bool:
+    """Whether a block was claimed as a feed item or a related teaser: its date is another
+    story's."""
+    return index in drop and drop[index][0] in ("feed", "related")
+
+
 def _fallback_datelines(page: Walk, drop: Drops) -> list[str]:
     blocks = page.blocks
     lines: list[str] = []
     for index, block in enumerate(blocks):
-        if block.zone is not None or drop.get(index, ("",))[0] in ("feed", "related"):
+        if block.zone is not None or _teaser(drop, index):
             continue
         # Only a date that opens a long block counts, so only its opening is searched (the
         # date pattern is large; searching whole paragraphs was a fifth of parse time).
@@ -360,8 +366,7 @@ def _labelled_dates(blocks: list[TextBlock], drop: Drops, footers: list[str]) ->
     texts = [
         block.text
         for index, block in enumerate(blocks)
-        if block.zone not in _FOREIGN_DATE_ZONES
-        and drop.get(index, ("",))[0] not in ("feed", "related")
+        if block.zone not in _FOREIGN_DATE_ZONES and not _teaser(drop, index)
     ]
     for text in texts + footers:
         if not might_hold_date(text):
