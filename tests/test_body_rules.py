@@ -63,6 +63,22 @@ def test_item_text_after_a_nested_list_keeps_its_place() -> None:
     assert lists[1] == ["Start", "Deepest point", "and finish"]
 
 
+def test_a_block_closed_inside_an_inline_element_ends_its_line() -> None:
+    # Found by the ci-long property run: a nested <button> left a newsletter form's last
+    # <div> inside an inline element, and "newsletter.Subscribe" came out glued.
+    html = _page(
+        f"<div class='story'>{_p(0, 1)}"
+        "<h2><span><em>The pier<div>reopens on Friday</div></em></span>for foot traffic</h2>"
+        "<ul><li><div>Bring a coat</div>and a hat</li><li>Arrive early</li></ul>"
+        f"{_p(2)}</div>"
+    )
+    body = parse(html, URL).body
+    texts = [block.text for block in body]
+    assert "The pier reopens on Friday for foot traffic" in texts
+    lists = [block.items for block in body if block.kind == "list"]
+    assert lists == [["Bring a coat and a hat", "Arrive early"]]
+
+
 def test_short_field_box_after_the_body_is_not_merged() -> None:
     # A "contact" box whose class name says "text" sits beside the body container: it earns
     # almost nothing from its own words, so it must not join the article.

@@ -511,6 +511,8 @@ def _item_texts(list_node: Node) -> list[str]:
             if opened in LIST_TAGS or opened == "li":
                 flush()
                 open_items -= opened == "li"
+            elif opened in BLOCK_TAGS:
+                parts.append(" ")  # what follows a closed block starts a new line
             continue
         tag = child.tag
         if tag == "-text":

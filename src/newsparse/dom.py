@@ -101,13 +101,26 @@ def _text_parts(node: Node, mark: str) -> list[str]:
             append(mark)
             continue
         before = child.prev
-        if before is not None and before.tag in BLOCK_TAGS:
+        if before is not None and _ends_with_block(before):
             append(mark)
         if tag == "-text":
             text = child.text_content
             if text:
                 append(mark if text == " " else text)
     return parts
+
+
+def _ends_with_block(node: Node | None) -> bool:
+    """Whether a block closes where ``node`` ends: it is one, or its last descendants include
+    one ("<span><div>a</div></span>b" shows "b" on a line of its own)."""
+    while node is not None:
+        tag = node.tag
+        if tag in BLOCK_TAGS:
+            return True
+        if tag == "-text":
+            return False
+        node = node.last_child
+    return False
 
 
 def attr(node: Node, name: str) -> str:
