@@ -388,3 +388,82 @@ def test_a_row_of_tag_links_opening_with_a_byline_word_credits_nobody() -> None:
         "</div></body></html>"
     )
     assert parse(page).authors == []
+
+
+def _names(html: str) -> list[str]:
+    return [author.name for author in parse(html).authors]
+
+
+def test_twitter_card_written_by_names_the_author() -> None:
+    # The author tag holds an email; the card's "Written by" pair names the person.
+    head = (
+        '<meta name="author" content="m.olsen@harbor-post.test">'
+        '<meta name="twitter:label1" content="Est. reading time">'
+        '<meta name="twitter:data1" content="4 minutes">'
+        '<meta name="twitter:label2" content="Written by">'
+        '<meta name="twitter:data2" content="Mara Olsen">'
+    )
+    assert _names(_page(head, f"<article><h1>Ferry runs late</h1>{STORY}</article>")) == [
+        "Mara Olsen"
+    ]
+    misc = '<meta name="twitter:misc:Geschrieben von" content="Pia Lenz">'
+    assert _names(_page(misc, f"<article><h1>Ferry runs late</h1>{STORY}</article>")) == [
+        "Pia Lenz"
+    ]
+    reading = (
+        '<meta name="twitter:label1" content="Filed under">'
+        '<meta name="twitter:data1" content="Ferry News">'
+    )
+    assert _names(_page(reading, f"<article><h1>Ferry runs late</h1>{STORY}</article>")) == []
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        "<ul><li><strong>Date</strong> 28.04.2023</li><li><strong>Autorin/Autor</strong>"
+        " Tove Berg</li></ul>",
+        "<dl><dt>Published</dt><dd>28.04.2023</dd><dt>Author</dt><dd>Tove Berg</dd></dl>",
+        "<table><tr><th>Author:</th><td>Tove Berg</td></tr></table>",
+    ],
+)
+def test_labelled_author_field_in_a_facts_box(facts: str) -> None:
+    html = _page(
+        '<meta name="author" content="Harbor Post">'
+        '<meta property="og:site_name" content="Harbor Post">',
+        f"<article><h1>Ferry runs late</h1>{STORY}</article><aside>{facts}</aside>",
+    )
+    assert _names(html) == ["Tove Berg"]
+
+
+def test_a_label_inside_a_sentence_credits_nobody() -> None:
+    html = _page(
+        "",
+        f"<article><h1>Ferry runs late</h1>{STORY}"
+        "<p>The <b>author</b> of the timetable, Tove Berg, declined to comment.</p></article>",
+    )
+    assert _names(html) == []
+
+
+def test_bold_credit_line_above_the_story() -> None:
+    # A WordPress newsroom types the credit as a bold paragraph; its byline box names the site.
+    html = _page(
+        '<meta property="og:site_name" content="Harbor Post">',
+        "<article><h1>Ferry runs late</h1><div class='author'>Harbor Post</div>"
+        f"<p><strong>Mara Olsen/Tove Berg</strong></p>{STORY}</article>",
+    )
+    article = parse(html)
+    assert [a.name for a in article.authors] == ["Mara Olsen", "Tove Berg"]
+    assert all("Mara Olsen" not in block.text for block in article.body)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p><strong>LONDON</strong></p>",  # one word: a place
+        "<p><strong>Key Points</strong></p><ul><li>Ferries late</li></ul>",  # a list follows
+        "<p><strong>Mara Olsen</strong> said the ferry was late.</p>",  # words outside the bold
+    ],
+)
+def test_bold_lines_that_credit_nobody(line: str) -> None:
+    html = _page("", f"<article><h1>Ferry runs late</h1>{line}{STORY}</article>")
+    assert _names(html) == []

@@ -133,11 +133,20 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     if dek is None:
         dek = _dek_beside_headline(page.blocks, found_headline, drop)
 
+    own_names = {n for n in (site, metadata.publisher_name(structured)) if n}
+    shown_authors = byline.first_credit(
+        [
+            lambda: markup_authors,
+            lambda: visible_authors,
+            lambda: byline.authors_from_labels(root, base),
+        ],
+        own_names,
+    )
     authors, source = byline.choose_authors(
         byline.authors_from_jsonld(structured.article, base),
-        markup_authors or visible_authors,
+        shown_authors,
         byline.authors_from_meta(structured),
-        own_names={n for n in (site, metadata.publisher_name(structured)) if n},
+        own_names=own_names,
         persons=byline.person_names(structured.article),
     )
     _note(provenance, "authors", source)
@@ -264,6 +273,8 @@ def _claim_bylines(
         if block.tag == "heading" and story_started:
             continue  # a subheading in the story ("Von Kiel bis Sylt") credits nobody
         names = byline.byline_line_names(text, heading=block.tag == "heading")
+        if not names and index > start and not story_started and _paragraph_follows(blocks, index):
+            names = byline.bold_line_names(block.node, text)
         if names and block.links and all(metadata.is_tag_url(href) for _, href in block.links):
             names = []  # a row of tag links that starts with "Von" or "By" credits nobody
         dated = is_time_line(text) or is_dateline(text) or is_reading_time(text)
@@ -277,6 +288,12 @@ def _claim_bylines(
                     for n in names
                 ]
     return authors, lines
+
+
+def _paragraph_follows(blocks: list[TextBlock], index: int) -> bool:
+    """Whether prose comes next: a bold credit line opens the story ("Key points" opens a
+    list)."""
+    return index + 1 < len(blocks) and blocks[index + 1].tag == "p"
 
 
 def _dek_beside_headline(

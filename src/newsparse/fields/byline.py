@@ -5,6 +5,7 @@ prefixes, dates, roles, handles and duplicates."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from newsparse import vocab
@@ -15,7 +16,7 @@ from newsparse.models import Author
 __all__ = ["Author", "split_names", "starts_with_prefix"]
 from newsparse.patterns import alternation
 from newsparse.structured import StructuredData, jsonld
-from newsparse.structured.meta import first
+from newsparse.structured.meta import MetaTags, first
 
 # A credited name has at most this many words and characters; longer is a sentence.
 MAX_NAME_WORDS = 6
@@ -333,11 +334,127 @@ def authors_from_markup(root: Node, base: str | None) -> tuple[list[Author], lis
     return dedupe(authors), texts
 
 
-def authors_from_meta(structured: StructuredData) -> list[Author]:
-    value = first(structured.meta, "author", "article:author", "dc.creator", "parsely-author")
-    if not value or value.startswith("http"):
+# A credit set in bold on a line of its own above the story, without "By" ("<p><strong>Ana
+# Ruiz/Li Wen</strong></p>", common in WordPress newsrooms): names of this many words, each
+# capitalised. A bold one-word line is a kicker or a place ("LONDON"), not a credit.
+MIN_BOLD_NAME_WORDS = 2
+MAX_BOLD_NAME_WORDS = 4
+_CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][^\W\d_]*(?:[-'’.][^\W\d_]*)*\.?")
+_BOLD_TAGS = ("strong", "b")
+
+
+def bold_line_names(node: Node | None, text: str) -> list[str]:
+    """Names of a paragraph that is nothing but bold capitalised names; [] otherwise."""
+    if node is None or node.tag != "p" or len(text) > MAX_NAME_CHARS * 2:
         return []
-    return [Author(name=n) for n in split_names(value)]
+    for child in node.iter(include_text=True):
+        if child.tag == "-text":
+            if (child.text_content or "").strip():
+                return []  # words outside the bold: a sentence that stresses a name
+        elif child.tag not in _BOLD_TAGS:
+            return []
+    names = []
+    for part in _JOINERS.split(text):
+        words = part.split()
+        if not MIN_BOLD_NAME_WORDS <= len(words) <= MAX_BOLD_NAME_WORDS:
+            return []
+        if not all(_CAPITALISED_WORD.fullmatch(word) for word in words):
+            return []
+        names.append(part.strip())
+    return names
+
+
+# Elements that hold a field's label in a metadata box ("<strong>Autor</strong> Ana Ruiz",
+# "<dt>Author</dt><dd>Ana Ruiz</dd>"), and the longest label they may hold.
+_LABEL_SELECTOR = "strong, b, dt, th"
+MAX_LABEL_CHARS = 30
+
+
+def authors_from_labels(root: Node, base: str | None) -> list[Author]:
+    """Authors from a labelled field ("Autorin/Autor: Ana Ruiz" in a facts box), for pages
+    whose byline has no byline markup and no "By" line near the headline."""
+    for label in root.css(_LABEL_SELECTOR):
+        text = normalize_space(label.text())
+        if not text or len(text) > MAX_LABEL_CHARS or not is_credit_label(text):
+            continue
+        if _in_quotation(label) or _in_comments(label):
+            continue
+        value = _labelled_value(label, text)
+        names = split_names(value, MAX_VISIBLE_PART_WORDS) if value else []
+        if names:
+            holder = label.parent if label.tag in ("strong", "b") else label.next
+            links = {
+                normalize_space(a.text()).casefold(): attr(a, "href")
+                for a in (holder.css("a") if holder is not None else [])
+            }
+            return [Author(name=n, url=absolute_url(links.get(n.casefold()), base)) for n in names]
+    return []
+
+
+def _labelled_value(label: Node, text: str) -> str | None:
+    """The value a label introduces: the next cell of a definition list or table row, or
+    the rest of the line that the label opens."""
+    if label.tag in ("dt", "th"):
+        cell = label.next
+        while cell is not None and cell.tag == "-text":
+            cell = cell.next
+        return normalize_space(cell.text()) if cell is not None else None
+    parent = label.parent
+    line = normalize_space(parent.text(separator=" ")) if parent is not None else ""
+    if not line.startswith(text) or len(line) > MAX_BYLINE_CHARS:
+        return None
+    return line[len(text) :].lstrip(" :")
+
+
+def authors_from_meta(structured: StructuredData) -> list[Author]:
+    """The first meta source that names someone: an author tag, or a Twitter card's
+    "Written by" label and its data (an author tag may hold an email or a URL instead)."""
+    tags = structured.meta
+    value = first(tags, "author", "article:author", "dc.creator", "parsely-author")
+    for candidate in (value, *_labelled_credits(tags)):
+        if candidate and not candidate.startswith("http"):
+            names = split_names(candidate)
+            if names:
+                return [Author(name=n) for n in names]
+    return []
+
+
+# Twitter cards carry up to this many label/data pairs (WordPress SEO plugins and Ghost fill
+# the first two: "Written by", "Est. reading time").
+MAX_TWITTER_LABELS = 4
+
+
+def _labelled_credits(tags: MetaTags) -> list[str]:
+    """Values of Twitter card pairs labelled as a credit: ``twitter:label1`` "Written by" with
+    ``twitter:data1``, or ``twitter:misc:Written by``."""
+    found = []
+    for n in range(1, MAX_TWITTER_LABELS + 1):
+        label = first(tags, f"twitter:label{n}")
+        if label and is_credit_label(label):
+            found.append(first(tags, f"twitter:data{n}") or "")
+    for key, values in tags.items():
+        if key.startswith("twitter:misc:") and is_credit_label(key[len("twitter:misc:") :]):
+            found.extend(values)
+    return found
+
+
+def is_credit_label(text: str) -> bool:
+    """Whether ``text`` is only a credit's opening words ("Written by", "Autor:")."""
+    return _PREFIX.sub("", text.strip() + " ", count=1) == ""
+
+
+def first_credit(sources: list[Callable[[], list[Author]]], own_names: set[str]) -> list[Author]:
+    """The first visible credit that names someone besides the site (a byline box that only
+    says "Lesotho Times" yields to a bold "Ana Ruiz" line); else the first that names anyone.
+    Sources are read lazily: a later one is searched only when the earlier ones fall short."""
+    own = {_name_key(n) for n in own_names}
+    fallback: list[Author] = []
+    for source in sources:
+        authors = source()
+        if any(_name_key(a.name) not in own for a in authors):
+            return authors
+        fallback = fallback or authors
+    return fallback
 
 
 def choose_authors(
