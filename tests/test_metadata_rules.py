@@ -467,3 +467,28 @@ def test_bold_credit_line_above_the_story() -> None:
 def test_bold_lines_that_credit_nobody(line: str) -> None:
     html = _page("", f"<article><h1>Ferry runs late</h1>{line}{STORY}</article>")
     assert _names(html) == []
+
+
+def test_todays_date_in_the_site_header_is_not_the_article_date() -> None:
+    # A "today is ..." widget in the site's nav bar, marked up as <time>, beside an article
+    # whose own date is shown only as text.
+    html = _page(
+        "",
+        '<header><nav><time datetime="2023-11-01T13:56:20+01:00">Mittwoch, 01. November 2023'
+        "</time><a href='/'>Home</a></nav></header>"
+        "<div class='story'><h1>Ferry runs late</h1><p>31. Oktober 2023</p>"
+        f"{STORY}</div>",
+    )
+    published = parse(html).published_at
+    assert published is not None and published.date().isoformat() == "2023-10-31"
+
+
+def test_a_time_in_the_headline_header_is_the_article_date() -> None:
+    html = _page(
+        "",
+        "<div class='story'><header><h1>Ferry runs late</h1>"
+        '<time datetime="2023-10-31T09:15:00+01:00">31. Oktober 2023</time></header>'
+        f"{STORY}</div>",
+    )
+    published = parse(html).published_at
+    assert published == datetime(2023, 10, 31, 9, 15, tzinfo=timezone(timedelta(hours=1)))

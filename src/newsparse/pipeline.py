@@ -23,7 +23,15 @@ from newsparse.claims import (
     is_reading_time,
     mark_text_chrome,
 )
-from newsparse.dom import Node, absolute_url, attr, normalize_space, parse_html, strip_invisible
+from newsparse.dom import (
+    Node,
+    absolute_url,
+    ancestors,
+    attr,
+    normalize_space,
+    parse_html,
+    strip_invisible,
+)
 from newsparse.errors import EmptyDocumentError
 from newsparse.fields import body as body_field
 from newsparse.fields import byline, headline, images, metadata, pagetype, timestamps
@@ -232,7 +240,9 @@ def _time_elements(tree: LexborHTMLParser) -> list[tuple[str, str]]:
     """(datetime attribute, shown text) of the page's <time> elements, article ones first.
     A <time> marked as the update (class or itemprop "updated", "modified", or the word before
     it) gets its shown text prefixed "Updated" so the date chooser files it correctly."""
-    nodes = tree.css("article time, main time") or tree.css("time")
+    nodes = tree.css("article time, main time") or [
+        node for node in tree.css("time") if not _in_site_header(node)
+    ]
     found = []
     for node in nodes[:MAX_TIME_ELEMENTS]:
         text = normalize_space(node.text())
@@ -242,6 +252,15 @@ def _time_elements(tree: LexborHTMLParser) -> list[tuple[str, str]]:
             text = f"Updated {text}"
         found.append((attr(node, "datetime"), text))
     return found
+
+
+def _in_site_header(node: Node) -> bool:
+    """Whether ``node`` sits in a page header or nav bar that holds no headline: the site's
+    "today is ..." widget, not the article's date."""
+    for parent in ancestors(node):
+        if parent.tag in ("header", "nav"):
+            return parent.css_first("h1") is None
+    return False
 
 
 def _headline_block(blocks: list[TextBlock], headline_text: str | None) -> int | None:
