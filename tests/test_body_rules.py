@@ -422,3 +422,42 @@ def test_an_opening_part_that_ends_on_a_subheading_belongs_to_the_story() -> Non
     )
     texts = _texts(parse(html, URL))
     assert texts[:3] == ["The ferry is back.", "How it started", PARAGRAPHS[0]]
+
+
+def test_a_newsletter_popup_marked_only_by_data_attributes_is_chrome() -> None:
+    # A build without meaningful class names marks its widgets in data-* attribute names.
+    popup = (
+        "<div class='bg_x81k' data-newsletter-popup-container=''><div class='c_a1'>"
+        "<h2 class='t_q9'>Get the morning briefing</h2>"
+        "<p class='d_w2'>We send the briefing to the address you give us and nothing else; "
+        "you can leave the list at any time from the link in every message.</p></div></div>"
+    )
+    article = parse(_page(f"<div class='story'>{_p(0, 1, 2)}</div>{popup}"), URL)
+    assert all("briefing" not in text for text in _texts(article))
+    assert any("morning briefing" in removal.text for removal in article.removed)
+
+
+def test_a_related_label_in_cjk_brackets_goes_with_its_list() -> None:
+    related = (
+        "<p>【関連記事】</p><ul><li><a href='/news/1'>港の新しい桟橋が来月ついに完成へ</a></li>"
+        "<li><a href='/news/2'>フェリーの運航時間を変更</a></li></ul>"
+    )
+    article = parse(_page(f"<div class='story'>{_p(0, 1, 2)}{related}</div>"), URL)
+    assert "【関連記事】" not in _texts(article)
+    assert [link.title for link in article.related_links] == [
+        "港の新しい桟橋が来月ついに完成へ",
+        "フェリーの運航時間を変更",
+    ]
+
+
+def test_the_body_does_not_end_on_a_label() -> None:
+    # The taxonomy links under "Companies:" are no body; the label left behind goes too.
+    tail = (
+        "<p>Companies:</p><ul><li><a href='/company/harbour-lines'>Harbour Lines</a></li>"
+        "<li><a href='/company/bay-ferries'>Bay Ferries</a></li></ul>"
+    )
+    article = parse(_page(f"<div class='story'>{_p(0, 1, 2)}<p>In brief:</p>{_p(3)}{tail}</div>"))
+    texts = _texts(article)
+    assert texts[-1] == PARAGRAPHS[3]
+    assert "In brief:" in texts  # a label the story goes on after stays
+    assert any(r.reason == "label with nothing after it" for r in article.removed)

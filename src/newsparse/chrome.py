@@ -183,6 +183,9 @@ def _markup_verdict(node: Node, tag: str) -> Verdict | None:
     if tag in TAG_KINDS:
         return Verdict(TAG_KINDS[tag], f"<{tag}> element")
     raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    data = _data_names(attrs)
+    if data:
+        raw = f"{raw} {data}"
     if raw.strip():
         decided, verdict = _named_verdict(raw)
         if decided:
@@ -193,6 +196,18 @@ def _markup_verdict(node: Node, tag: str) -> Verdict | None:
     if tag == "form":
         return _form_verdict(node)
     return None
+
+
+def _data_names(attrs: dict[str, str | None]) -> str:
+    """The names of ``data-*`` attributes, and the value of ``data-testid``: builds without
+    class names mark their widgets there ("data-newsletter-popup-container")."""
+    if len(attrs) < 2 and not any(key.startswith("data-") for key in attrs):
+        return ""
+    names = [key[5:] for key in attrs if key.startswith("data-")]
+    testid = attrs.get("data-testid")
+    if testid:
+        names.append(testid)
+    return " ".join(names)
 
 
 @lru_cache(maxsize=NAMED_VERDICT_CACHE)

@@ -62,9 +62,10 @@ def strip_invisible(tree: LexborHTMLParser) -> None:
 
 
 def label_key(text: str) -> str:
-    """A label as the vocabularies spell it ("Latest news:" -> "latest news"): the
-    punctuation pages put around labels stripped, case folded."""
-    return text.strip(" :–—-»>").casefold()
+    """A label as the vocabularies spell it ("Latest news:" -> "latest news", "【関連記事】"
+    -> "関連記事"): the punctuation and brackets pages put around labels stripped, case
+    folded."""
+    return text.strip(" :：–—-»>[]【】［］■◆◇▶►").casefold()
 
 
 def normalize_space(text: str) -> str:

@@ -72,7 +72,31 @@ def extract_body(
             continue
         result.blocks.append(to_record(block))
         result.used.add(index)
+    _drop_dangling_labels(result)
     return result
+
+
+# A line this short that ends in a colon is a label ("Companies:", "Mehr dazu:").
+MAX_LABEL_CHARS = 40
+_LABEL_END = re.compile(r"[:：]\s*$")
+
+
+def _drop_dangling_labels(result: BodyResult) -> None:
+    """A body does not end on a label ("Companies:"): what it introduced (a link list, a
+    widget) was not article text and is gone, so the label goes too. (A last heading may
+    be the story's own: a live ticker's oldest day.)"""
+    while result.blocks:
+        last = result.blocks[-1]
+        if last.kind not in ("paragraph", "heading") or len(last.text) > MAX_LABEL_CHARS:
+            return
+        if _LABEL_END.search(last.text) is None:
+            return
+        result.blocks.pop()
+        result.removed.append(
+            Removal(
+                kind="boilerplate", text=shorten(last.text), reason="label with nothing after it"
+            )
+        )
 
 
 def _is_link_list(block: TextBlock) -> bool:
