@@ -461,3 +461,12 @@ def test_the_body_does_not_end_on_a_label() -> None:
     assert texts[-1] == PARAGRAPHS[3]
     assert "In brief:" in texts  # a label the story goes on after stays
     assert any(r.reason == "label with nothing after it" for r in article.removed)
+
+
+def test_an_edit_link_without_class_names_is_admin_chrome() -> None:
+    # Found by the ci-long property run: a div-soup page's "Edit this article" link (hashed
+    # class, wp-admin URL) over a short story was read as a related teaser.
+    edit = "<a class='c-81x' href='/wp-admin/post.php?post=7&amp;action=edit'>Edit this article</a>"
+    article = parse(_page(f"{edit}<div class='story'>{_p(0)}</div>"), URL)
+    assert article.related_links == []
+    assert any(r.kind == "admin" and r.text == "Edit this article" for r in article.removed)

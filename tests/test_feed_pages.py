@@ -267,3 +267,35 @@ def test_the_label_of_a_timed_list_leaves_the_body_with_it() -> None:
     article = parse(page, "https://example.test/news/story/")
     assert len(article.feed_items) >= 3
     assert all("Nachrichtenticker" not in block.text for block in article.body)
+
+
+def test_time_and_headline_on_one_line_with_a_summary_under_it() -> None:
+    # Found by the ci-long property run: div-soup feed cards set the time and the linked
+    # headline inline, a summary paragraph under each; they came out as related links
+    # titled "12:20 PMBan on ...".
+    story = "".join(
+        f"<p>Paragraph {n}: the ferry crossed the bay at dawn, and the crew checked the ropes "
+        "while the passengers watched the harbour lights fade.</p>"
+        for n in range(6)
+    )
+    cards = "".join(
+        f"<div class='c{n}'><span class='t{n}'>{n + 1}:20 PM</span>"
+        f"<a href='/news/{n}'>Harbour board approves timetable number {n}</a>"
+        f"<p>Summary {n}: the board met on a wet evening and voted by a wide margin.</p></div>"
+        for n in range(3)
+    )
+    html = (
+        f"<html><body><div class='main'><h1>Ferry story</h1>{story}</div>"
+        f"<div class='side'><h2>Latest news</h2>{cards}</div></body></html>"
+    )
+    article = parse(html, "https://example.test/news/story")
+    assert [(i.time_text, i.headline, i.summary) for i in article.feed_items] == [
+        (
+            f"{n + 1}:20 PM",
+            f"Harbour board approves timetable number {n}",
+            f"Summary {n}: the board met on a wet evening and voted by a wide margin.",
+        )
+        for n in range(3)
+    ]
+    assert article.related_links == []
+    assert all("Summary" not in block.text for block in article.body)

@@ -452,6 +452,9 @@ CHROME_LINE_PREFIXES: dict[str, tuple[str, ...]] = {
     "admin": (
         "edit post",
         "edit this post",
+        "edit article",
+        "edit this article",
+        "artikel bearbeiten",
         "edit page",
         "beitrag bearbeiten",
         "modifier l'article",

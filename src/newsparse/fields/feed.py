@@ -15,6 +15,7 @@ from newsparse.fields.dates import parse_machine_date
 from newsparse.fields.feed_parts import (
     LEADING_TIME,
     MAX_HEADLINE_CHARS,
+    MAX_SUMMARY_CHARS,
     MAX_SUMMARY_LINK_DENSITY,
     MIN_FEED_ITEMS,
     FeedResult,
@@ -81,17 +82,26 @@ def _items_with_leading_times(
     time and the headline in one line."""
     result = FeedResult()
     run: list[int] = []
+    summaries: dict[int, int] = {}  # run line -> the summary under it
 
     def close_run() -> None:
         if len(run) >= MIN_FEED_ITEMS:
             for index in run:
-                result.items.append(_leading_time_item(blocks[index].text, blocks[index], base))
+                item = _leading_time_item(blocks[index].text, blocks[index], base)
                 result.used.add(index)
+                if index in summaries:
+                    item.summary = blocks[summaries[index]].text
+                    result.used.add(summaries[index])
+                result.items.append(item)
         run.clear()
+        summaries.clear()
 
     for index, block in enumerate(blocks):
         if index in skip:
             close_run()
+            continue
+        if run and run[-1] == index - 1 and _summary_under(blocks[run[-1]], block):
+            summaries[run[-1]] = index  # "12:20 Title" linked, its teaser text under it
             continue
         if block.tag == "list":
             close_run()
@@ -109,6 +119,17 @@ def _items_with_leading_times(
             close_run()
     close_run()
     return result
+
+
+def _summary_under(line: TextBlock, block: TextBlock) -> bool:
+    """Whether ``block`` is the teaser text of a linked "time + headline" line above it."""
+    return (
+        bool(line.links)
+        and block.tag == "p"
+        and len(block.text) <= MAX_SUMMARY_CHARS
+        and block.link_density <= MAX_SUMMARY_LINK_DENSITY
+        and not LEADING_TIME.match(block.text)
+    )
 
 
 def _leading_time_item(

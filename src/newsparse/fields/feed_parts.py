@@ -22,6 +22,8 @@ MAX_HEADLINE_CHARS = 220
 MAX_TIME_LINE_CHARS = 40
 # A summary under a feed headline is not itself link text.
 MAX_SUMMARY_LINK_DENSITY = 0.5
+# A teaser summary is a sentence or two; longer text under a timed line is a story.
+MAX_SUMMARY_CHARS = 600
 # A machine date without a time of day; next to a shown clock time it says nothing exact.
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
