@@ -286,3 +286,15 @@ def test_the_next_zone_heading_is_no_summary_of_the_last_related_card() -> None:
             None,
         )
     ]
+
+
+def test_a_subheading_that_opens_like_a_related_heading_over_prose_stays() -> None:
+    # Found by the ci-long property run: the subheading "More in prang greerex" opens like
+    # "More in Business" but lists nothing; it was claimed as a related label and lost.
+    last = "The council will vote on the new timetable in June."
+    article = newsparse.parse(_page(f"{STORY}<h2>More in the report</h2><p>{last}</p>"), URL)
+    assert [(b.kind, b.text) for b in article.body[-2:]] == [
+        ("heading", "More in the report"),
+        ("paragraph", last),
+    ]
+    assert article.related_links == []

@@ -131,6 +131,8 @@ def find_related(
             listed = _listed_under(blocks, index, skip)
             if not listed.links and _section_is_empty(blocks, index):
                 listed = _cards_from_tree(block, base)
+            if not listed.links and not is_related_heading(block.text):
+                continue  # "More in the report" over prose: a subheading, which lists nothing
             for item in listed.links:
                 add(max(item.index, index), item.title, item.href, item.summary)
             result.used.update(listed.used)
