@@ -95,6 +95,14 @@ def hundred_thousand_attributes() -> str:
     return _page(f"<div {attrs}>{_article_body(5)}</div>")
 
 
+def hundred_thousand_field_labels() -> str:
+    # Every bold word and every <dt> a credit label that names nobody: the author search must
+    # give up early, not read each label's line.
+    inline = "<b>Author</b> and " * 50_000
+    terms = "<dt>Author</dt>" * 50_000
+    return _page(_article_body(5) + f"<p>{inline}</p><dl>{terms}</dl>")
+
+
 def five_mb_json_ld() -> str:
     document = {
         "@context": "https://schema.org",
@@ -176,6 +184,7 @@ BUDGETS: dict[str, Budget] = {
     "one_mb_text_node": Budget(seconds=1, megabytes=100),  # 0.19 s, 23 MB
     "hundred_thousand_links": Budget(seconds=7, megabytes=400),  # 1.3 s, 143 MB
     "hundred_thousand_attributes": Budget(seconds=5, megabytes=200),  # 43 s, 72 MB (Lexbor: 42 s)
+    "hundred_thousand_field_labels": Budget(seconds=7, megabytes=300),  # 1.4 s, 109 MB
     "five_mb_json_ld": Budget(seconds=3, megabytes=300),  # 0.07 s, 30 MB
     "malformed_json_ld": Budget(seconds=1, megabytes=100),  # 0.006 s, 3 MB
     "utf16_with_bom": Budget(seconds=1, megabytes=100),  # 0.002 s, 1 MB
@@ -191,6 +200,7 @@ CASES: dict[str, Callable[[], str | bytes]] = {
     "one_mb_text_node": one_mb_text_node,
     "hundred_thousand_links": hundred_thousand_links,
     "hundred_thousand_attributes": hundred_thousand_attributes,
+    "hundred_thousand_field_labels": hundred_thousand_field_labels,
     "five_mb_json_ld": five_mb_json_ld,
     "malformed_json_ld": malformed_json_ld,
     "utf16_with_bom": utf16_with_bom,

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from newsparse import vocab
-from newsparse.dom import Node, absolute_url, attr, class_and_id, normalize_space
+from newsparse.dom import BLOCK_TAGS, Node, absolute_url, attr, class_and_id, normalize_space
 from newsparse.fields.dates import VISIBLE_DATE
 from newsparse.models import Author
 
@@ -368,42 +368,77 @@ def bold_line_names(node: Node | None, text: str) -> list[str]:
 # "<dt>Author</dt><dd>Ana Ruiz</dd>"), and the longest label they may hold.
 _LABEL_SELECTOR = "strong, b, dt, th"
 MAX_LABEL_CHARS = 30
+# A page has an author field or two: past this many credit labels that name nobody, the
+# rest are a table of labels (or an attack), not a facts box.
+MAX_CREDIT_LABELS = 10
 
 
 def authors_from_labels(root: Node, base: str | None) -> list[Author]:
     """Authors from a labelled field ("Autorin/Autor: Ana Ruiz" in a facts box), for pages
-    whose byline has no byline markup and no "By" line near the headline."""
+    whose byline has no byline markup and no "By" line near the headline. Each label costs a
+    bounded amount of work (a page may bold a hundred thousand words)."""
+    tried = 0
     for label in root.css(_LABEL_SELECTOR):
-        text = normalize_space(label.text())
+        text = _own_text(label)
         if not text or len(text) > MAX_LABEL_CHARS or not is_credit_label(text):
             continue
         if _in_quotation(label) or _in_comments(label):
             continue
-        value = _labelled_value(label, text)
+        tried += 1
+        if tried > MAX_CREDIT_LABELS:
+            break
+        value, holders = _labelled_value(label)
         names = split_names(value, MAX_VISIBLE_PART_WORDS) if value else []
         if names:
-            holder = label.parent if label.tag in ("strong", "b") else label.next
             links = {
                 normalize_space(a.text()).casefold(): attr(a, "href")
-                for a in (holder.css("a") if holder is not None else [])
+                for holder in holders
+                for a in ([holder] if holder.tag == "a" else holder.css("a"))
             }
             return [Author(name=n, url=absolute_url(links.get(n.casefold()), base)) for n in names]
     return []
 
 
-def _labelled_value(label: Node, text: str) -> str | None:
-    """The value a label introduces: the next cell of a definition list or table row, or
-    the rest of the line that the label opens."""
+def _own_text(label: Node) -> str:
+    """The text of a label element that holds one text node and nothing else; "" otherwise
+    (a <b> wrapping markup is emphasis, not a field label)."""
+    child = label.child
+    if child is None or child.tag != "-text" or child.next is not None:
+        return ""
+    return normalize_space(child.text_content or "")
+
+
+def _labelled_value(label: Node) -> tuple[str | None, list[Node]]:
+    """The value a label introduces, and the elements that hold it: the next cell of a
+    definition list or table row, or the rest of the line that the label opens (read up to
+    the next block or <br>, at most a byline's length)."""
     if label.tag in ("dt", "th"):
         cell = label.next
         while cell is not None and cell.tag == "-text":
             cell = cell.next
-        return normalize_space(cell.text()) if cell is not None else None
-    parent = label.parent
-    line = normalize_space(parent.text(separator=" ")) if parent is not None else ""
-    if not line.startswith(text) or len(line) > MAX_BYLINE_CHARS:
-        return None
-    return line[len(text) :].lstrip(" :")
+        return (normalize_space(cell.text()), [cell]) if cell is not None else (None, [])
+    before = label.prev
+    while before is not None and before.tag == "-text" and not (before.text_content or "").strip():
+        before = before.prev
+    if before is not None and before.tag not in BLOCK_TAGS and before.tag != "br":
+        return None, []  # words before the label: it sits inside a sentence
+    parts: list[str] = []
+    holders: list[Node] = []
+    length = 0
+    sibling = label.next
+    while sibling is not None and length <= MAX_BYLINE_CHARS:
+        tag = sibling.tag
+        if tag in BLOCK_TAGS or tag == "br":
+            break
+        piece = sibling.text_content or "" if tag == "-text" else sibling.text()
+        if tag != "-text":
+            holders.append(sibling)
+        parts.append(piece)
+        length += len(piece)
+        sibling = sibling.next
+    if length > MAX_BYLINE_CHARS:
+        return None, []
+    return normalize_space("".join(parts)).lstrip(" :") or None, holders
 
 
 def authors_from_meta(structured: StructuredData) -> list[Author]:
