@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 from time import perf_counter
 
 from selectolax.lexbor import LexborHTMLParser
@@ -240,9 +241,11 @@ def _time_elements(tree: LexborHTMLParser) -> list[tuple[str, str]]:
     """(datetime attribute, shown text) of the page's <time> elements, article ones first.
     A <time> marked as the update (class or itemprop "updated", "modified", or the word before
     it) gets its shown text prefixed "Updated" so the date chooser files it correctly."""
-    nodes = tree.css("article time, main time") or [
-        node for node in tree.css("time") if not _in_site_header(node)
-    ]
+    nodes = tree.css("article time, main time")
+    if not nodes:
+        headers: dict[int, bool] = {}
+        shown = (node for node in tree.css("time") if not _in_site_header(node, headers))
+        nodes = list(islice(shown, MAX_TIME_ELEMENTS))
     found = []
     for node in nodes[:MAX_TIME_ELEMENTS]:
         text = normalize_space(node.text())
@@ -254,12 +257,16 @@ def _time_elements(tree: LexborHTMLParser) -> list[tuple[str, str]]:
     return found
 
 
-def _in_site_header(node: Node) -> bool:
+def _in_site_header(node: Node, headers: dict[int, bool]) -> bool:
     """Whether ``node`` sits in a page header or nav bar that holds no headline: the site's
-    "today is ..." widget, not the article's date."""
+    "today is ..." widget, not the article's date. ``headers`` caches each header's answer
+    (a header may hold thousands of <time>s)."""
     for parent in ancestors(node):
         if parent.tag in ("header", "nav"):
-            return parent.css_first("h1") is None
+            key = parent.mem_id
+            if key not in headers:
+                headers[key] = parent.css_first("h1") is None
+            return headers[key]
     return False
 
 
