@@ -470,3 +470,20 @@ def test_an_edit_link_without_class_names_is_admin_chrome() -> None:
     article = parse(_page(f"{edit}<div class='story'>{_p(0)}</div>"), URL)
     assert article.related_links == []
     assert any(r.kind == "admin" and r.text == "Edit this article" for r in article.removed)
+
+
+def test_a_long_paragraph_above_an_image_is_no_caption() -> None:
+    # Found by the ci-long property run: in div soup a story paragraph and an uncaptioned
+    # image shared a wrapper, and the paragraph above the image was taken as its caption.
+    first = f"{PARAGRAPHS[0]} {LAST}"
+    html = _page(
+        f"<div class='story'><div class='chunk'><div>{first}</div>"
+        "<div><img src='/media/pier.jpg'></div></div>"
+        f"<div class='chunk'><div>{PARAGRAPHS[1]}</div><div>{PARAGRAPHS[2]}</div></div></div>"
+    )
+    assert _texts(parse(html, URL))[:3] == [first, PARAGRAPHS[1], PARAGRAPHS[2]]
+    captioned = _page(
+        f"<div class='story'>{_p(0, 1)}<div><div><img src='/media/pier.jpg'></div>"
+        f"<div>The new pier at dawn.</div></div>{_p(2)}</div>"
+    )
+    assert "The new pier at dawn." not in _texts(parse(captioned, URL))

@@ -532,6 +532,25 @@ def test_hidden_containers_past_the_cap_go_whole() -> None:
     assert "Thanks for signing up!" not in text and "Turn on scripts." not in text
 
 
+def test_text_a_browser_moves_out_of_a_removed_table_is_dropped() -> None:
+    # Found by the ci-long property run: stray text inside table markup past the cap. A
+    # browser shows it before the table; with the table's tags removed it stayed in place
+    # and read after the cell text that the browser shows after it.
+    depth = markup_caps.MAX_DEPTH
+    body = (
+        "<table><tr><td>" * depth
+        + "<b>Cell text.</b></td></tr>stray words<tr><td>More cell text.</td></tr></table>"
+        + "</td></tr></table>" * (depth - 1)
+    )
+    tree = LexborHTMLParser(markup_caps.tame_markup(_page(body).encode()))
+    text = " ".join((tree.body.text() if tree.body is not None else "").split())
+    assert "Cell text." in text and "More cell text." in text
+    assert "stray words" not in text
+    # Below the cap the tree builder moves such text itself, and it is kept.
+    shallow = "<table><tr><td>Cell.</td></tr>kept words</table>"
+    assert markup_caps.tame_markup(_page(shallow).encode()) == _page(shallow).encode()
+
+
 def test_end_tags_among_flattened_tags_do_not_close_kept_ones() -> None:
     # A <span> as the deepest kept element, <div>s past the cap above it, then a </span>: it
     # closes nothing (a browser stops at the open <div>s), and must not close the span once

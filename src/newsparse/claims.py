@@ -25,6 +25,9 @@ MAX_DATELINE_WORDS_CHARS = 40
 CAPTION_IMAGE_LEVELS = 2
 # A figure-like wrapper holds an image and its caption, rarely more.
 CAPTION_WRAPPER_CHILDREN = 3
+# A caption set above its image is a line or two; longer text above an image is the story's
+# paragraph before an illustration (captions below may run to images.MAX_CAPTION_CHARS).
+MAX_CAPTION_ABOVE_CHARS = 200
 
 
 def claim(drop: Drops, indexes: set[int], kind: RemovalKind, reason: str) -> None:
@@ -100,7 +103,8 @@ def _beside_image(block: TextBlock) -> bool:
         if any(child.tag == "figure" for child in others):
             return False  # a <figure> holds its own caption: text beside it is the story's
         if others and all(_is_bare_image(child) for child in others):
-            return True
+            above = siblings[0].mem_id == node.mem_id
+            return not above or len(block.text) <= MAX_CAPTION_ABOVE_CHARS
         if others:
             return False
         node = parent

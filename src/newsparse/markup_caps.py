@@ -90,6 +90,10 @@ _SPECIAL = _VOID | _RAW_TEXT | _SCOPE | _CLOSES_P | _ROOT | _names(
     "button", "colgroup", "frameset", "noscript", "select", "tbody", "tfoot", "thead", "tr",
 )  # fmt: skip
 _FOREIGN = _names("svg", "math")
+# Table parts; text whose innermost table part is one of _FOSTERING (not a cell or caption)
+# is moved before the table by the tree builder.
+_TABLE_STRUCTURE = (b"table", b"tbody", b"thead", b"tfoot", b"tr", b"td", b"th", b"caption")
+_FOSTERING = _names("table", "tbody", "thead", "tfoot", "tr")
 _BLOCK = frozenset(name.encode() for name in BLOCK_TAGS)
 _OPTION = _names("option")
 
@@ -296,12 +300,31 @@ class _Tamer:
         self.copied = end
 
     def run(self) -> None:
-        position = 0
+        data = self.data
+        position = text_start = 0
         while position >= 0:
-            opening = self.data.find(b"<", position)
+            opening = data.find(b"<", position)
             if opening < 0:
+                self.text(text_start, len(data))
                 return
-            position = self.markup(opening)
+            if _is_text_bracket(data, opening):
+                position = opening + 1  # a '<' in text: the text goes on
+                continue
+            self.text(text_start, opening)
+            position = text_start = self.markup(opening)
+
+    def text(self, start: int, end: int) -> None:
+        """Text that a browser would move out of a table ("foster parenting": it shows before
+        the table) is dropped when that table's tags were removed: left in place, it would
+        read in another order than the page shows it. Whitespace stays where it is."""
+        stack = self.open
+        if end <= start or len(stack) <= MAX_DEPTH:
+            return
+        index = stack.nearest(*_TABLE_STRUCTURE)
+        if index < MAX_DEPTH or stack.names[index] not in _FOSTERING:
+            return
+        if self.data[start:end].strip(b" \t\n\f\r"):
+            self.replace(start, end, b" ")
 
     def markup(self, opening: int) -> int:
         """Handle what starts at the '<' at ``opening``; return where to look on from, or -1
@@ -378,6 +401,12 @@ class _Tamer:
     def keep_start_tag(self, opening: int, end: int, cut: int, self_closing: bool) -> None:
         if cut >= 0:
             self.replace(opening, end, self.data[opening:cut] + (b"/>" if self_closing else b">"))
+
+
+def _is_text_bracket(data: bytes, opening: int) -> bool:
+    """Whether the '<' at ``opening`` is text: no tag, comment or declaration starts there."""
+    after = data[opening + 1 : opening + 2]
+    return after not in (b"!", b"?", b"/") and _TAG_NAME.match(data, opening + 1) is None
 
 
 def _gap(name: bytes) -> bytes:
