@@ -298,3 +298,23 @@ def test_a_subheading_that_opens_like_a_related_heading_over_prose_stays() -> No
         ("paragraph", last),
     ]
     assert article.related_links == []
+
+
+def test_other_posts_under_a_related_heading_are_not_body() -> None:
+    # A blog theme prints "You may like..." over whole other posts, each an <article> with its
+    # excerpt and an image link but no linked title: none of it is this story's text.
+    others = "".join(
+        f"<article class='post-{n} post'><a href='/post-{n}/'><img src='/i/{n}.jpg'></a>"
+        f"<p>Another post {n} begins here, says something kind about the sea, and then it goes "
+        "on for a while longer than a summary would.</p></article>"
+        for n in range(3)
+    )
+    html = (
+        "<html><body><main><article class='post-1 post'><h1>The harbour decision explained</h1>"
+        f"{STORY}</article><section class='more'><h3>Você pode gostar...</h3>{others}</section>"
+        "</main></body></html>"
+    )
+    article = newsparse.parse(html, URL)
+    assert all("Another post" not in block.text for block in article.body)
+    assert len(article.body) == 4
+    assert any("Another post 0" in r.text for r in article.removed if r.kind == "related")

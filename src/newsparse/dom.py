@@ -63,9 +63,9 @@ def strip_invisible(tree: LexborHTMLParser) -> None:
 
 def label_key(text: str) -> str:
     """A label as the vocabularies spell it ("Latest news:" -> "latest news", "【関連記事】"
-    -> "関連記事"): the punctuation and brackets pages put around labels stripped, case
-    folded."""
-    return text.strip(" :：–—-»>[]【】［］■◆◇▶►").casefold()
+    -> "関連記事", "You may like..." -> "you may like"): the punctuation, brackets and
+    ellipses pages put around labels stripped, case folded."""
+    return text.strip(" :：–—-»>[]【】［］■◆◇▶►.…").casefold()
 
 
 def normalize_space(text: str) -> str:

@@ -137,6 +137,7 @@ def find_related(
                 add(max(item.index, index), item.title, item.href, item.summary)
             result.used.update(listed.used)
             result.used.add(index)
+            result.used.update(_article_cards_after(blocks, index, skip | result.used))
             continue
         card = _anchored_card(blocks, index, skip)
         if card is not None and _same_site(card.href, base, site):
@@ -321,6 +322,44 @@ class _Item:
 class _Listed:
     links: list[_Item] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
+
+
+# Blocks read past a related heading for the <article> cards it heads (a card holds a few).
+MAX_CARD_SECTION_BLOCKS = 4 * MAX_SECTION_BLOCKS
+
+
+def _article_cards_after(blocks: list[TextBlock], index: int, skip: set[int]) -> set[int]:
+    """Blocks of the <article> elements that follow a related heading in its own container
+    ("You may like..." over whole other posts, excerpts and all, whose titles need not be
+    links): each is another story, none of it this one's body."""
+    heading = blocks[index]
+    section = heading.path[:-1]
+    if heading.node is None or not section:
+        return set()
+    claimed: set[int] = set()
+    for follower in range(index + 1, min(len(blocks), index + 1 + MAX_CARD_SECTION_BLOCKS)):
+        block = blocks[follower]
+        if block.path[: len(section)] != section:
+            break
+        if follower in skip:
+            continue
+        if _card_element(block, section[-1]) is None:
+            break
+        claimed.add(follower)
+    return claimed
+
+
+def _card_element(block: TextBlock, section_id: int) -> Node | None:
+    """The <article> element, child of the section, that holds ``block``; None if none."""
+    node = block.node
+    while node is not None:
+        parent = node.parent
+        if parent is None:
+            return None
+        if parent.mem_id == section_id:
+            return node if node.tag == "article" else None
+        node = parent
+    return None
 
 
 def _is_kicker_heading(heading: TextBlock, following: TextBlock) -> bool:
