@@ -318,3 +318,29 @@ def test_other_posts_under_a_related_heading_are_not_body() -> None:
     assert all("Another post" not in block.text for block in article.body)
     assert len(article.body) == 4
     assert any("Another post 0" in r.text for r in article.removed if r.kind == "related")
+
+
+LONG_PARAGRAPH = (
+    "The harbour board met for three hours on Tuesday, heard from ferry crews, shop owners and "
+    "commuters, and in the end voted by seven to two to rebuild the landing stage before winter, "
+    "whatever the cost."
+)
+
+
+def test_story_text_after_an_inline_read_also_teaser_is_no_summary() -> None:
+    # "Read also" set between two story paragraphs, its teaser title alone: the paragraph
+    # after it is the story going on, not the teaser's summary.
+    go_on = (
+        "Back at the harbour, the board said the new timetable would start in June and that "
+        "the ferries would run every half hour on weekdays."
+    )
+    html = _page(
+        f"<div class='entry-content'>{STORY}<p>{LONG_PARAGRAPH}</p><p>Read also</p>"
+        "<h2><a href='/news/pier-opens/'>The old pier reopens after a year of repairs</a></h2>"
+        f"<p>{go_on}</p></div>"
+    )
+    article = newsparse.parse(html, URL)
+    assert [(link.title, link.summary) for link in article.related_links] == [
+        ("The old pier reopens after a year of repairs", None)
+    ]
+    assert article.body[-1].text == go_on

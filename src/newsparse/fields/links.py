@@ -324,6 +324,8 @@ class _Listed:
     used: set[int] = field(default_factory=set)
 
 
+# A paragraph this long right before a related label is the story's: the label is inline.
+INLINE_STORY_CHARS = 200
 # Blocks read past a related heading for the <article> cards it heads (a card holds a few).
 MAX_CARD_SECTION_BLOCKS = 4 * MAX_SECTION_BLOCKS
 
@@ -398,6 +400,15 @@ def _listed_under(blocks: list[TextBlock], index: int, skip: set[int]) -> _Liste
     listed = _Listed()
     section = blocks[index].path[:-1]
     zone = blocks[index].zone
+    # A label set among the story's own paragraphs ("Leggi anche" between two of them): the
+    # paragraph after its teaser is the story going on, not the teaser's summary.
+    before = blocks[index - 1] if index > 0 else None
+    inline = (
+        before is not None
+        and before.tag == "p"
+        and before.path[:-1] == section
+        and len(before.text) >= INLINE_STORY_CHARS
+    )
     pending: _Item | None = None
     follower = index + 1
     while follower < min(len(blocks), index + 1 + MAX_SECTION_BLOCKS):
@@ -420,7 +431,11 @@ def _listed_under(blocks: list[TextBlock], index: int, skip: set[int]) -> _Liste
             pending = None
         elif listed.links and (is_time_line(block.text) or _is_meta_line(block.text)):
             pass  # a card's date or byline line
-        elif pending is not None and _card_summary(blocks, follower, skip) is not None:
+        elif (
+            pending is not None
+            and not (inline and block.path[:-1] == section)
+            and _card_summary(blocks, follower, skip) is not None
+        ):
             pending.summary = block.text
             pending = None
         else:
