@@ -492,3 +492,13 @@ def test_a_time_in_the_headline_header_is_the_article_date() -> None:
     )
     published = parse(html).published_at
     assert published == datetime(2023, 10, 31, 9, 15, tzinfo=timezone(timedelta(hours=1)))
+
+
+def test_a_dateline_with_clock_times_before_its_dates_leaves_the_body() -> None:
+    line = "Published: 15:56 BST, 27 April 2024 | Updated: 15:57 BST, 27 April 2024"
+    html = _page("", f"<article><h1>Ferry runs late</h1><p>{line}</p>{STORY}</article>")
+    article = parse(html)
+    assert all(line not in block.text for block in article.body)
+    assert article.published_at is not None and article.published_at.date().isoformat() == (
+        "2024-04-27"
+    )

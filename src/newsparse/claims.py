@@ -5,6 +5,8 @@ phrases and repeated furniture, feed items, bylines and datelines, photo caption
 
 from __future__ import annotations
 
+import re
+
 from newsparse import chrome
 from newsparse.blocks import TextBlock, Walk
 from newsparse.dom import Node, normalize_space
@@ -52,12 +54,20 @@ def container_path(block: TextBlock) -> tuple[int, ...]:
     return block.path if block.tag == "run" else block.path[:-1]
 
 
+# A clock time with an optional am/pm and zone abbreviation ("15:56 BST", "9.05 a.m."). Digits
+# are taken only from the start of a run of them, (?<!\d), so a search stays linear.
+_CLOCK_TIME = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:\s?(?i:[ap]\.?m\.?))?(?:\s[A-Z]{2,5}\b)?")
+
+
 def is_dateline(text: str) -> bool:
     """A line that is mostly dates (a few words around them at most)."""
     if not might_hold_date(text):
         return False
     rest = VISIBLE_DATE.sub("", text)
-    return len(rest) < len(text) and len(rest.strip()) <= MAX_DATELINE_WORDS_CHARS
+    if len(rest) == len(text):
+        return False
+    # Clock times before a date ("Published: 15:56 BST, 27 April 2024") are dateline too.
+    return len(_CLOCK_TIME.sub("", rest).strip()) <= MAX_DATELINE_WORDS_CHARS
 
 
 def is_reading_time(text: str) -> bool:
