@@ -126,6 +126,23 @@ def test_date_from_url() -> None:
 
 
 @pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://x.test/press/notices/29-10-2021", datetime(2021, 10, 29)),
+        ("https://x.test/press/29-10-2021-ten-years-on/", datetime(2021, 10, 29)),
+        ("https://x.test/press/7-7-2021", datetime(2021, 7, 7)),
+        # Day and month could be either way round: no guess.
+        ("https://x.test/press/05-06-2021", None),
+        # Inside a slug, or not a date at all.
+        ("https://x.test/press/item-29-10-2021", None),
+        ("https://x.test/press/31-02-2021", None),
+    ],
+)
+def test_day_first_dates_in_urls_only_when_certain(url: str, expected: datetime | None) -> None:
+    assert date_from_url(url) == expected
+
+
+@pytest.mark.parametrize(
     ("line", "kind"),
     [
         ("* indicates required", "form_marker"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -375,6 +375,30 @@ def test_a_publication_label_in_the_page_footer_dates_a_page_without_a_dateline(
     assert article.published_at == datetime(2023, 11, 1)
 
 
+@pytest.mark.parametrize(
+    ("footer", "expected"),
+    [
+        ("Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.", (2020, 1, 29)),
+        ("This page was last modified on 4 November 2020, at 19:23.", (2020, 11, 4)),
+        ("This page was last edited on 4 November 2020, at 19:23.", (2020, 11, 4)),
+    ],
+)
+def test_a_wiki_footer_last_modified_line_is_the_update_date(
+    footer: str, expected: tuple[int, int, int]
+) -> None:
+    # A wiki page: no dateline and no structured date; only the footer's last-edit line.
+    page = (
+        "<html><body><div id='content'><h1>Harbour rowing club</h1>"
+        f"{_story('Section', 'members meet on the slipway every Thursday at seven.')}</div>"
+        f"<div id='footer'><ul><li id='footer-info-lastmod'>{footer}</li></ul></div>"
+        "</body></html>"
+    )
+    article = parse(page)
+    assert article.updated_at is not None and article.updated_at.date() == date(*expected)
+    assert article.published_at == article.updated_at  # the best date the page gives
+    assert article.provenance["published_at"] == "updated"
+
+
 def test_a_row_of_tag_links_opening_with_a_byline_word_credits_nobody() -> None:
     story = _story(
         "Absatz",
@@ -502,3 +526,37 @@ def test_a_dateline_with_clock_times_before_its_dates_leaves_the_body() -> None:
     assert article.published_at is not None and article.published_at.date().isoformat() == (
         "2024-04-27"
     )
+
+
+def test_a_teaser_cards_author_span_does_not_date_the_article() -> None:
+    # Teaser cards below the story put their own story's date in a span named "author"
+    # (byline markup); the article's date is a plain line beside its headline.
+    cards = "".join(
+        f"<li><a class='card-link' href='/story-{n}'><h3>Harbour story {n}</h3>"
+        f"<span class='card-author'>0{n}.10.2021</span></a></li>"
+        for n in range(1, 4)
+    )
+    html = _page(
+        "",
+        "<main><h1>Ferry runs late</h1><div class='info'>24.01.2022 11:38<br>"
+        f"Category: <a href='/news'>News</a></div>{STORY}</main>"
+        f"<aside><ul class='cards'>{cards}</ul></aside>",
+    )
+    assert parse(html).published_at == datetime(2022, 1, 24, 11, 38)
+
+
+def test_a_byline_beside_the_headline_dates_the_post_before_other_lines_there() -> None:
+    # A forum thread: the post's byline with its date, and a "recent posts" box with times
+    # near the top of the page too.
+    recent = "".join(
+        f"<li><a href='/t{n}'>Topic {n}</a> 1{n}/01/16, 10:0{n} am</li>" for n in range(4)
+    )
+    html = _page(
+        "",
+        f"<div class='recent'><ul>{recent}</ul></div>"
+        "<div class='post'><h1>Forum rules</h1>"
+        "<div class='author'>by lupa on 26/10/13, 03:48 pm</div>"
+        f"{STORY}</div>",
+    )
+    published = parse(html).published_at
+    assert published is not None and published.date().isoformat() == "2013-10-26"

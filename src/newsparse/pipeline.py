@@ -168,7 +168,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
         DateEvidence(
             structured=structured,
             time_elements=time_elements,
-            visible_lines=[*byline_texts, *dateline_texts],
+            visible_lines=_date_lines(byline_texts, dateline_texts),
             fallback_lines=lambda: _fallback_datelines(page, drop),
             url=url,
         ),
@@ -316,6 +316,16 @@ def _claim_bylines(
     return authors, lines
 
 
+def _date_lines(byline_texts: list[str], claimed: list[str]) -> list[str]:
+    """Where to look for the visible date, best first: byline markup beside the headline,
+    then the other lines claimed there (in page order), then byline markup elsewhere (a
+    teaser card's "author" span may hold its own story's date)."""
+    near = {text.casefold() for text in claimed}
+    beside = [text for text in byline_texts if text.casefold() in near]
+    elsewhere = [text for text in byline_texts if text.casefold() not in near]
+    return [*beside, *claimed, *elsewhere]
+
+
 def _paragraph_follows(blocks: list[TextBlock], index: int) -> bool:
     """Whether prose comes next: a bold credit line opens the story ("Key points" opens a
     list)."""
@@ -391,10 +401,13 @@ def _fallback_datelines(page: Walk, drop: Drops) -> list[str]:
     return lines + _labelled_dates(blocks, drop, footers)
 
 
-# "Erschienen am: 01.11.2023", "Published on 3 May 2021": a publication word, a few
-# connecting characters, then the date, wherever the line stands (footers and sidebars too).
-_PUBLISHED_LABEL = re.compile(
-    r"(?<!\w)(?:" + alternation(vocab.PUBLISHED_WORDS) + r")(?!\w)[^\d\n]{0,12}",
+# "Erschienen am: 01.11.2023", "Published on 3 May 2021", "Last modified on 4 May 2021": a
+# publication or update word, a few connecting characters, then the date, wherever the line
+# stands (footers and sidebars too).
+_DATE_LABEL = re.compile(
+    r"(?<!\w)(?:"
+    + alternation((*vocab.PUBLISHED_WORDS, *vocab.UPDATED_WORDS))
+    + r")(?!\w)[^\d\n]{0,12}",
     re.IGNORECASE,
 )
 # Zones whose dates belong to other stories or to readers.
@@ -402,9 +415,10 @@ _FOREIGN_DATE_ZONES = ("comments", "feed", "related")
 
 
 def _labelled_dates(blocks: list[TextBlock], drop: Drops, footers: list[str]) -> list[str]:
-    """Dates after a publication label anywhere on the page (the page footer too: "Erschienen
-    am: 01.11.2023"), for pages that show no dateline near the headline; after the plain
-    fallback lines, which stand in the story."""
+    """Dates after a publication or update label anywhere on the page (the page footer too:
+    "Erschienen am: 01.11.2023", a wiki's "This page was last modified on ..."), for pages
+    that show no dateline near the headline; after the plain fallback lines, which stand in
+    the story."""
     lines: list[str] = []
     texts = [
         block.text
@@ -414,7 +428,7 @@ def _labelled_dates(blocks: list[TextBlock], drop: Drops, footers: list[str]) ->
     for text in texts + footers:
         if not might_hold_date(text):
             continue
-        for label in _PUBLISHED_LABEL.finditer(text):
+        for label in _DATE_LABEL.finditer(text):
             date = VISIBLE_DATE.match(text, label.end())
             if date is not None:
                 lines.append(text[label.start() : date.end()])

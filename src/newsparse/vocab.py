@@ -175,6 +175,7 @@ UPDATED_WORDS = (
     "edited",
     "editiert",
     "päivitetty",
+    "zuletzt",  # "zuletzt am 29. Januar 2020 geändert / bearbeitet / aktualisiert"
 )
 PUBLISHED_WORDS = (
     "published",

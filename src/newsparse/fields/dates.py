@@ -19,6 +19,8 @@ from newsparse.patterns import alternation
 # Dates outside this range are typos or placeholders ("0001-01-01", "2099-12-31").
 MIN_YEAR = 1990
 MAX_YEAR = 2100
+# A number above this in a date can only be its day.
+MAX_MONTH = 12
 
 
 class _MultilingualInfo(dateparser.parserinfo):
@@ -105,6 +107,11 @@ _ZONE_OFFSET = re.compile(r"(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.
 URL_DATE = re.compile(
     r"/((?:19|20)\d{2})(?:/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?=/|$|[?#])"
     r"|-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])(?=/|[-_.]|$|[?#]))"
+)
+# "/meldungen/29-10-2021": a segment that opens with a day, a month and the year. Read only
+# when the order is certain (the day past 12, or both equal): a URL gives no other clue.
+URL_DAY_FIRST_DATE = re.compile(
+    r"/(0?[1-9]|[12]\d|3[01])-(0?[1-9]|1[0-2])-((?:19|20)\d{2})(?=/|[-_.]|$|[?#])"
 )
 
 
@@ -208,14 +215,20 @@ def date_from_url(url: str | None) -> datetime | None:
     if not url:
         return None
     match = URL_DATE.search(url)
-    if not match:
-        return None
-    try:
+    if match:
         year, month, day = (
             match.group(1),
             match.group(2) or match.group(4),
             match.group(3) or match.group(5),
         )
+    else:
+        match = URL_DAY_FIRST_DATE.search(url)
+        if not match:
+            return None
+        day, month, year = match.groups()
+        if int(day) <= MAX_MONTH and int(day) != int(month):
+            return None  # "05-06-2021": May 6 or 5 June
+    try:
         value = datetime(int(year), int(month), int(day))
     except ValueError:
         return None

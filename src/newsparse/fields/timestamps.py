@@ -93,6 +93,7 @@ def choose_dates(evidence: DateEvidence, warnings: list[str]) -> ChosenDates:
     ]
 
     visible_published, visible_updated, shown = None, None, None
+    late_updated: FoundDate | None = None  # "Last modified on ..." far from the headline
     dateline: datetime | None = None  # the first publication date shown as a line of its own
     for line in [*evidence.visible_lines, *(text for _, text in evidence.time_elements)]:
         for before, found in find_visible_dates(line):
@@ -118,13 +119,17 @@ def choose_dates(evidence: DateEvidence, warnings: list[str]) -> ChosenDates:
             chosen.published, chosen.provenance["published_at"] = first_time[0], "time"
         elif visible_published is not None:
             chosen.published, chosen.provenance["published_at"] = visible_published, "visible"
-        elif (late := _first_visible(evidence.fallback_lines())) is not None:
-            chosen.published, chosen.provenance["published_at"] = late.value, "visible"
-            shown = late.text
         else:
-            from_url = date_from_url(evidence.url)
-            if from_url is not None:
-                chosen.published, chosen.provenance["published_at"] = from_url, "url"
+            fallback = evidence.fallback_lines()
+            late = _first_visible(fallback)
+            if late is not None:
+                chosen.published, chosen.provenance["published_at"] = late.value, "visible"
+                shown = late.text
+            else:
+                late_updated = _first_visible(fallback, updated=True)
+                from_url = date_from_url(evidence.url)
+                if from_url is not None:
+                    chosen.published, chosen.provenance["published_at"] = from_url, "url"
 
     if chosen.published is not None and chosen.provenance.get("published_at") in (
         "json-ld",
@@ -163,6 +168,8 @@ def choose_dates(evidence: DateEvidence, warnings: list[str]) -> ChosenDates:
             chosen.updated, chosen.provenance["updated_at"] = first_updated_time, "time"
         elif visible_updated is not None:
             chosen.updated, chosen.provenance["updated_at"] = visible_updated, "visible"
+        elif late_updated is not None:
+            chosen.updated, chosen.provenance["updated_at"] = late_updated.value, "visible"
 
     if chosen.published is None and chosen.updated is not None:
         # The page states only when it was last updated ("Aktualisiert am 17.01.2021"): the
@@ -262,10 +269,12 @@ def _first_marked(marked: list[tuple[str, str]], kind: str) -> datetime | None:
     )
 
 
-def _first_visible(lines: list[str]) -> FoundDate | None:
+def _first_visible(lines: list[str], updated: bool = False) -> FoundDate | None:
+    """The first date in the lines that is a publication date (or, with ``updated``, the
+    first labelled as an update)."""
     for line in lines:
         for before, found in find_visible_dates(line):
-            if not says_updated(before):
+            if says_updated(before) == updated:
                 return found
     return None
 
