@@ -424,6 +424,29 @@ def test_an_opening_part_that_ends_on_a_subheading_belongs_to_the_story() -> Non
     assert texts[:3] == ["The ferry is back.", "How it started", PARAGRAPHS[0]]
 
 
+def test_an_opening_chunk_of_the_story_template_with_a_list_and_a_subheading_joins_it() -> None:
+    # Found by ci-long run 18: the story's template renders it in two chunks with an ad
+    # between; the first holds a list and ends on the subheading that leads into the second.
+    ad = "<div class='slot'><span>Advertisement</span></div>"
+    opening = (
+        f"<div class='txt'>{_p(0)}{ad}{_p(1)}<ul><li>Buy a ticket</li><li>Board</li></ul>"
+        "<h2>How it started</h2></div>"
+    )
+    # The rest of the story is long: its chunk alone wins the body search.
+    rest = "".join(
+        f"<p>Part {n}: the timetable changes again in spring, when the longer evening "
+        "crossings return and the island cafés reopen their terraces for the season. The "
+        "harbour office expects more cyclists than last year and has asked for a second "
+        "boat on weekends, which the council has so far refused to pay for.</p>"
+        for n in range(18)
+    )
+    dateline = "<div class='when'><span>1 de enero de 2008 - 00:00</span></div>"
+    html = _page(f"<div class='a1'>{dateline}{opening}{ad}<div class='txt'>{rest}</div></div>")
+    texts = _texts(parse(html, URL))
+    assert texts[:4] == [PARAGRAPHS[0], PARAGRAPHS[1], "Buy a ticket\nBoard", "How it started"]
+    assert texts[-1].startswith("Part 17:")
+
+
 def test_a_newsletter_popup_marked_only_by_data_attributes_is_chrome() -> None:
     # A build without meaningful class names marks its widgets in data-* attribute names.
     popup = (

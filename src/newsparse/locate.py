@@ -437,8 +437,9 @@ def _story_sections(
             found[-1] == "heading" and position + 1 < len(order) and order[position + 1] == top
         )
         # A chunk of the story's own template may hold anything the story does (lists, a
-        # paragraph that is mostly a link), as long as it does not end on a heading.
-        sections[sibling] = (twin(sibling) and "heading" not in found[-1:]) or (
+        # paragraph that is mostly a link), as long as it does not end on a heading, unless
+        # that subheading leads into the winner (the story's opening part).
+        sections[sibling] = (twin(sibling) and ("heading" not in found[-1:] or leads_in)) or (
             "prose" in found
             and (found[0] == "heading" or after_heading or leads_in or after_break(position))
             and all(kind in ("heading", "prose") for kind in found)
