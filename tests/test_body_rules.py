@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsparse import parse
 from newsparse.chrome import repeated_furniture
 from newsparse.models import Article
@@ -445,6 +447,39 @@ def test_an_opening_chunk_of_the_story_template_with_a_list_and_a_subheading_joi
     texts = _texts(parse(html, URL))
     assert texts[:4] == [PARAGRAPHS[0], PARAGRAPHS[1], "Buy a ticket\nBoard", "How it started"]
     assert texts[-1].startswith("Part 17:")
+
+
+@pytest.mark.parametrize(
+    "buttons",
+    [
+        ["Share", "Tweet", "Email", "Print"],
+        ["Facebook", "X", "WhatsApp", "E-Mail", "Drucken"],
+        # Japanese: post, see everyone's posts, share, bookmark, save, mail, link, print.
+        [
+            "ポスト",
+            "みんなのポストを見る",
+            "シェア",
+            "ブックマーク",
+            "保存",
+            "メール",
+            "リンク",
+            "印刷",
+        ],
+    ],
+)
+def test_a_bare_list_of_share_buttons_inside_the_story_is_chrome(buttons: list[str]) -> None:
+    row = "<ul>" + "".join(f"<li><a href='#'>{b}</a></li>" for b in buttons) + "</ul>"
+    article = parse(_page(f"<div class='story'>{_p(0, 1)}{row}{_p(2, 3)}</div>"), URL)
+    assert _texts(article) == PARAGRAPHS[:4]
+    assert any(r.kind == "share" and r.reason == "list of buttons" for r in article.removed)
+
+
+def test_a_short_list_that_mentions_networks_among_other_words_stays() -> None:
+    # One network name among ordinary items, and a network as a subheading, are story text.
+    items = "<ul><li>Telegram</li><li>A paper map</li><li>Spare batteries</li></ul>"
+    html = _page(f"<div class='story'>{_p(0, 1)}<h2>Telegram</h2>{items}{_p(2, 3)}</div>")
+    texts = _texts(parse(html, URL))
+    assert "Telegram" in texts and "Telegram\nA paper map\nSpare batteries" in texts
 
 
 def test_a_newsletter_popup_marked_only_by_data_attributes_is_chrome() -> None:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from newsparse import chrome
+from newsparse import chrome, vocab
 from newsparse.blocks import TextBlock, Walk
-from newsparse.dom import Node, normalize_space
+from newsparse.dom import Node, label_key, normalize_space
 from newsparse.fields import images, metadata
 from newsparse.fields.dates import VISIBLE_DATE, might_hold_date
 from newsparse.models import RemovalKind
@@ -47,6 +47,32 @@ def mark_text_chrome(page: Walk, drop: Drops) -> None:
             drop[index] = (kind, "chrome phrase")
         elif block.text in repeated:
             drop[index] = ("repeated", f"repeated {chrome.REPEATED_LINE_MIN_COUNT}+ times")
+        elif block.tag == "list" and (kind := button_row_kind(block.items)) is not None:
+            drop[index] = (kind, "list of buttons")
+
+
+# A row of buttons set as a bare list ("Share / Email / Print"): at least this many items,
+# nearly all of them chrome words on their own; the rest short ("See everyone's posts").
+MIN_BUTTON_ITEMS = 3
+BUTTON_ITEM_SHARE = 0.75
+MAX_BUTTON_ITEM_CHARS = 30
+
+
+def button_row_kind(items: list[str]) -> RemovalKind | None:
+    """The chrome kind of a list whose items are buttons, or None."""
+    if len(items) < MIN_BUTTON_ITEMS or any(len(i) > MAX_BUTTON_ITEM_CHARS for i in items):
+        return None
+    kinds: list[RemovalKind] = []
+    for item in items:
+        kind = "share" if label_key(item) in _SHARE_BUTTONS else chrome.classify_line(item)
+        if kind is not None:
+            kinds.append(kind)
+    if len(kinds) < BUTTON_ITEM_SHARE * len(items):
+        return None
+    return max(sorted(set(kinds)), key=kinds.count)
+
+
+_SHARE_BUTTONS = frozenset(vocab.SHARE_BUTTON_WORDS)
 
 
 def container_path(block: TextBlock) -> tuple[int, ...]:

@@ -590,7 +590,30 @@ CHROME_LINE_PREFIXES: dict[str, tuple[str, ...]] = {
 # Whole lines that are buttons or badges: chrome only when they are the entire line (as a
 # prefix they would eat real headings such as "Follow the money").
 CHROME_EXACT_LINES: dict[str, tuple[str, ...]] = {
-    "share": ("share", "follow", "save", "listen", "email", "print", "tweet", "copy"),
+    "share": (
+        "share",
+        "follow",
+        "save",
+        "listen",
+        "email",
+        "e-mail",
+        "print",
+        "tweet",
+        "copy",
+        "copy link",
+        "bookmark",
+        "teilen",
+        "drucken",
+        "merken",
+        "partager",
+        "imprimer",
+        "compartir",
+        "imprimir",
+        "condividi",
+        "stampa",
+        "delen",
+        "printen",
+    ),
     "header": ("log in", "sign in", "login", "anmelden", "se connecter", "iniciar sesión"),
     "footer": (
         "privacy policy",
@@ -692,6 +715,32 @@ CHROME_LINE_CONTAINS: dict[str, tuple[str, ...]] = {
         "seguici su",
     ),
 }
+
+# Words that are buttons only among other buttons (a list "Facebook / Email / Print"): on a
+# line of their own elsewhere they may be a subheading ("Telegram", "保存" = storage).
+SHARE_BUTTON_WORDS = (
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "linkedin",
+    "reddit",
+    "pinterest",
+    "telegram",
+    "flipboard",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "xing",
+    # Japanese: post, share, bookmark, save, mail, link, print.
+    "ポスト",
+    "シェア",
+    "ブックマーク",
+    "保存",
+    "メール",
+    "リンク",
+    "印刷",
+)
 
 # Labels that introduce a related-article insert or list; stripped from link titles.
 RELATED_LABELS = (
