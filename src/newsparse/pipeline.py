@@ -99,7 +99,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     root = _root(tree)
     markup_authors, byline_texts = byline.authors_from_markup(root, base)
     time_elements = _time_elements(tree)
-    shown_tags = metadata.visible_tags(tree)
+    shown_tags = [] if metadata.declared_tags(structured) else metadata.visible_tags(tree)
 
     strip_invisible(tree)
     page = walk(root, deadline)

@@ -159,15 +159,21 @@ def _in_furniture(node: Node) -> bool:
     return False
 
 
-def tags(structured: StructuredData, shown: list[str] | None = None) -> list[str]:
-    article = structured.article or {}
+def declared_tags(structured: StructuredData) -> list[str]:
+    """Tags the page declares for the article (``article:tag``, JSON-LD ``keywords``): these
+    win over the tag links it shows, which then need not be looked for."""
     values = structured.meta.get("article:tag", [])
     if not values:
-        raw = article.get("keywords")
+        raw = (structured.article or {}).get("keywords")
         if isinstance(raw, str):
             values = raw.split(",")
         elif isinstance(raw, list):
             values = [v for v in raw if isinstance(v, str)]
+    return values
+
+
+def tags(structured: StructuredData, shown: list[str] | None = None) -> list[str]:
+    values = declared_tags(structured)
     if not values and shown:
         values = shown
     if not values:
