@@ -8,10 +8,12 @@ Choose one with the environment variable ``HYPOTHESIS_PROFILE`` (default ``ci``)
   replayed first; more examples than CI.
 - ``ci-long``: at least 100,000 examples in all, for a nightly or manual run:
   ``HYPOTHESIS_PROFILE=ci-long pytest tests/test_properties.py -q``: 6,000 examples for each
-  of the 18 property tests (108,000), about an hour on one core.
+  of the 18 property tests (108,000), a quarter of an hour on one core. Random examples, so
+  each run explores new inputs.
 
-Failing examples found by ``dev`` or ``ci-long`` runs are added to the tests as explicit
-``@example(...)`` regression cases, so ``ci`` keeps checking them.
+Failing examples found by ``dev`` or ``ci-long`` runs are kept as explicit regression tests
+(``@example(...)`` cases, hand-written pages in the rule tests, or files in
+``tests/fixtures/regressions/``), so ``ci`` keeps checking them.
 """
 
 from __future__ import annotations
