@@ -70,19 +70,14 @@ def run_all(args: argparse.Namespace) -> tuple[list, dict[str, dict[str, Run]], 
         if peer.version is None or peer.make_body is None:
             notes.append(f"{name}: not installed, skipped")
             continue
+        # The speed ratio is the figure that counts: the baseline is always timed in this
+        # run, beside newsparse, never read back from an earlier (other machine, other load) run.
+        use_cache = not args.no_cache and name != BASELINE
         try:
             runs[name] = cached_runs(
-                f"body-{name}-{peer.version}",
-                peer.make_body,
-                pages,
-                args.rounds,
-                "",
-                # The speed ratio is the figure that counts: the baseline is always timed in
-                # this run, beside newsparse, never read back from an earlier (other machine,
-                # other load) run.
-                use_cache=not args.no_cache and name != BASELINE,
+                f"body-{name}-{peer.version}", peer.make_body, pages, args.rounds, "", use_cache
             )
-            if name != BASELINE and not args.no_cache:
+            if use_cache:
                 cached.append(name)
         except ImportError as exc:
             notes.append(f"{name}: cannot import ({exc}), skipped")

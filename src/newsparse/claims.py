@@ -56,6 +56,7 @@ def mark_text_chrome(page: Walk, drop: Drops) -> None:
 MIN_BUTTON_ITEMS = 3
 BUTTON_ITEM_SHARE = 0.75
 MAX_BUTTON_ITEM_CHARS = 30
+_SHARE_BUTTONS = frozenset(vocab.SHARE_BUTTON_WORDS)
 
 
 def button_row_kind(items: list[str]) -> RemovalKind | None:
@@ -70,9 +71,6 @@ def button_row_kind(items: list[str]) -> RemovalKind | None:
     if len(kinds) < BUTTON_ITEM_SHARE * len(items):
         return None
     return max(sorted(set(kinds)), key=kinds.count)
-
-
-_SHARE_BUTTONS = frozenset(vocab.SHARE_BUTTON_WORDS)
 
 
 def container_path(block: TextBlock) -> tuple[int, ...]:

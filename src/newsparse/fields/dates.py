@@ -182,7 +182,9 @@ def find_visible_dates(text: str, dayfirst: bool = True) -> list[tuple[str, Foun
 def parse_visible_date(span: str, dayfirst: bool = True) -> FoundDate | None:
     span = span.strip(" ,|–—-")
     numeric = _NUMERIC_DMY.match(span)
-    ambiguous = bool(numeric and int(numeric.group(1)) <= 12 and int(numeric.group(2)) <= 12)
+    ambiguous = bool(
+        numeric and int(numeric.group(1)) <= MAX_MONTH and int(numeric.group(2)) <= MAX_MONTH
+    )
     ambiguous = ambiguous and numeric is not None and numeric.group(1) != numeric.group(2)
     zone = _ZONE_OFFSET.search(span)
     cleaned = _ZONE_OFFSET.sub("", span) if zone else span
