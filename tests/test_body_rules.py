@@ -536,3 +536,43 @@ def test_a_long_paragraph_above_an_image_is_no_caption() -> None:
         f"<div>The new pier at dawn.</div></div>{_p(2)}</div>"
     )
     assert "The new pier at dawn." not in _texts(parse(captioned, URL))
+
+
+def test_fallback_text_inside_an_iframe_is_never_body() -> None:
+    # Editors leave escaped markup inside embeds; no browser shows an <iframe>'s own text.
+    leftover = "&lt;span class='editor-bookmark' style='width: 0px'&gt;&amp;#65279;&lt;/span&gt;"
+    html = _page(
+        f"<article>{_p(0, 1)}"
+        f"<p><iframe src='https://video.example.test/embed/1'>{leftover}</iframe></p>"
+        f"{_p(2, 3)}</article>"
+    )
+    article = parse(html, URL)
+    assert _texts(article) == PARAGRAPHS[:4]
+    assert "editor-bookmark" not in article.model_dump_json()
+
+
+def test_a_question_asked_of_every_interviewee_stays_each_time() -> None:
+    # A round-up asks each person the same question: the repeat is the author's, not a copy.
+    question = "What would you change about the ferry timetable if it were up to you alone?"
+    people = "".join(
+        f"<h2>Person {n}</h2><p>{question}</p><p>{PARAGRAPHS[n]}</p>" for n in range(4)
+    )
+    article = parse(_page(f"<article>{people}</article>"), URL)
+    assert _texts(article).count(question) == 4
+    assert not [r for r in article.removed if r.kind == "repeated"]
+
+
+def test_a_story_rendered_twice_comes_out_once() -> None:
+    # Mobile and desktop copies of the same paragraphs, one after the other.
+    copy = _p(0, 1, 2) + f"<p>{LAST}</p>"
+    article = parse(_page(f"<article>{copy}{copy}</article>"), URL)
+    assert _texts(article) == [*PARAGRAPHS[:3], LAST]
+    repeated = [r for r in article.removed if r.kind == "repeated"]
+    assert len(repeated) == 4  # the short last line too: it repeats beside other repeats
+
+
+def test_a_long_paragraph_repeated_alone_is_a_copy() -> None:
+    # A paragraph this long is not repeated word for word by its author.
+    long = f"{PARAGRAPHS[0]} {PARAGRAPHS[4]}"
+    article = parse(_page(f"<article><p>{long}</p>{_p(1, 2)}<p>{long}</p>{_p(3)}</article>"), URL)
+    assert _texts(article) == [long, *PARAGRAPHS[1:4]]

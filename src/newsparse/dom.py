@@ -48,7 +48,20 @@ def parse_html(text: str) -> LexborHTMLParser:
 
 
 # Markup whose text is never visible: removed right after structured data has been read.
-INVISIBLE_TAGS = ["script", "style", "noscript", "template", "svg", "math", "object", "embed"]
+# (The text inside an <iframe> or <noembed> is a fallback no browser shows; editors leave
+# escaped markup there.)
+INVISIBLE_TAGS = [
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "object",
+    "embed",
+    "iframe",
+    "noembed",
+]
 
 
 def strip_invisible(tree: LexborHTMLParser) -> None:

@@ -23,6 +23,8 @@ MIN_UNLINKED_WORDS = 3
 # A paragraph this long seen twice is the page rendering the story twice (mobile and desktop
 # copies, print versions), not the author repeating it.
 MIN_DUPLICATE_CHARS = 40
+# ... and one this long even alone: prose is not repeated word for word.
+LONE_DUPLICATE_CHARS = 200
 _SENTENCE_END = re.compile(r"[.!?。！？…\"”»)]\s*$")
 _HAS_WORD = re.compile(r"\w")
 
@@ -45,17 +47,19 @@ def extract_body(
     (feed items, related links, bylines, captions, chrome lines) are not eligible;
     ``repeats_of`` holds the texts (headline, dek) the body must not repeat."""
     result = BodyResult()
-    seen: set[str] = set()
-    for index, block in enumerate(blocks):
-        if not eligible[index] or not region.holds(index, block):
+    candidates = [
+        index
+        for index, block in enumerate(blocks)
+        if eligible[index] and region.holds(index, block)
+    ]
+    copies = _copied_blocks([blocks[index].text for index in candidates])
+    for position, index in enumerate(candidates):
+        block = blocks[index]
+        if position in copies:
+            result.removed.append(
+                Removal(kind="repeated", text=shorten(block.text), reason="duplicate block")
+            )
             continue
-        if len(block.text) >= MIN_DUPLICATE_CHARS:
-            if block.text in seen:
-                result.removed.append(
-                    Removal(kind="repeated", text=shorten(block.text), reason="duplicate block")
-                )
-                continue
-            seen.add(block.text)
         if not _HAS_WORD.search(block.text):
             continue
         if normalize_space(block.text).casefold() in repeats_of:
@@ -74,6 +78,28 @@ def extract_body(
         result.used.add(index)
     _drop_dangling_labels(result)
     return result
+
+
+def _copied_blocks(texts: list[str]) -> set[int]:
+    """Positions of blocks that repeat earlier text as part of a copy of the story (mobile and
+    desktop renderings, a print version): a long paragraph seen before, or a shorter one beside
+    another repeat. A short line recurring on its own ("Portion: 1 cup, 1 tsp." under every
+    recipe of a meal plan) is the author's."""
+    seen: set[str] = set()
+    repeats: list[bool] = []
+    for text in texts:
+        repeats.append(len(text) >= MIN_DUPLICATE_CHARS and text in seen)
+        seen.add(text)
+    copies = set()
+    for position, text in enumerate(texts):
+        if not repeats[position]:
+            continue
+        beside = (position > 0 and repeats[position - 1]) or (
+            position + 1 < len(texts) and repeats[position + 1]
+        )
+        if beside or len(text) >= LONE_DUPLICATE_CHARS:
+            copies.add(position)
+    return copies
 
 
 # A line this short that ends in a colon is a label ("Companies:", "Mehr dazu:").
