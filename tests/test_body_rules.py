@@ -576,3 +576,16 @@ def test_a_long_paragraph_repeated_alone_is_a_copy() -> None:
     long = f"{PARAGRAPHS[0]} {PARAGRAPHS[4]}"
     article = parse(_page(f"<article><p>{long}</p>{_p(1, 2)}<p>{long}</p>{_p(3)}</article>"), URL)
     assert _texts(article) == [long, *PARAGRAPHS[1:4]]
+
+
+def test_a_negated_class_word_marks_content_not_chrome() -> None:
+    # "no-tts" leaves a block out of text-to-speech; "no-sidebar" is a full-width layout.
+    html = _page(
+        f"<div class='layout no-sidebar'><article>{_p(0)}"
+        "<p class='no-tts interline'>What the council decided</p>"
+        f"<div class='no-tts'>{_p(1, 2)}</div>"
+        "<div class='tts-player'><p>Listen to this article</p></div></article></div>"
+    )
+    article = parse(html, URL)
+    assert _texts(article) == [PARAGRAPHS[0], "What the council decided", *PARAGRAPHS[1:3]]
+    assert [r.kind for r in article.removed if "Listen" in r.text] == ["media_note"]

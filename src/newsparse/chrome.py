@@ -108,6 +108,9 @@ _CONTENT_NAMES = re.compile(
 # A camelCase word boundary: a lowercase run, then a capitalised word. Both sides need a few
 # letters, so hashes ("n1AuAdJlVL", "Qf1Mz") are not cut into words ("ad") they only contain.
 _CAMEL_HUMP = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]{2})")
+# A class word negated by its prefix says the opposite of the word: "no-tts" (left out of
+# text-to-speech), "no-sidebar" (a full-width layout), "no-overlay" mark content.
+_NEGATED_NAME = re.compile(r"(?<![^\s_\-])(?:no|not|non)[\-_][a-z0-9]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -220,6 +223,7 @@ def _named_verdict(raw: str) -> tuple[bool, Verdict | None]:
         part in names for part in _SUBSTRING_PARTS
     ):
         return False, None  # most names: no word the patterns below could match
+    names = _NEGATED_NAME.sub(" ", names)
     match = _CLASS_SUBSTRINGS.search(names) or _CLASS_TOKENS.search(names)
     if not match or not match.lastgroup:
         return False, None
