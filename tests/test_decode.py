@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import gzip
 
 import pytest
 
-from newsparse import parse
+from newsparse import decode, parse
 from newsparse.decode import META_PRESCAN_BYTES_LENIENT, decode_html, sniff_meta_charset
 
 # Invented sample prose, long enough for a statistical detector to be confident.
@@ -244,3 +245,26 @@ def test_undeclared_western_text_prefers_windows_1252() -> None:
     text = page(GERMAN * 2 + "Voilà, à côté du marché, l’été est déjà là. " * 3)
     decoded = decode_html(text.encode("cp1252"))
     assert (decoded.encoding, decoded.text) == ("cp1252", text)
+
+
+def test_a_gzip_stream_is_inflated_before_decoding() -> None:
+    # A response body saved without undoing its Content-Encoding.
+    page = f"<html><head><meta charset='windows-1251'></head><body><p>{RUSSIAN}</p></body></html>"
+    packed = gzip.compress(page.encode("windows-1251"))
+    decoded = decode_html(packed)
+    assert decoded.encoding == "cp1251"
+    assert RUSSIAN.strip() in decoded.text
+    assert parse(packed).text == RUSSIAN.strip()
+
+
+def test_a_truncated_gzip_stream_gives_what_could_be_read() -> None:
+    packed = gzip.compress(f"<html><body><p>{GERMAN}</p></body></html>".encode())
+    text = decode_html(packed[: len(packed) // 2]).text
+    assert text.startswith("<html><body><p>In der kleinen Stadt")
+    assert len(text) < len(GERMAN)
+
+
+def test_inflating_stops_at_the_size_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(decode, "MAX_INFLATED_BYTES", 1000)
+    bomb = gzip.compress(b"<p>" + b"a" * 100_000)
+    assert len(decode_html(bomb).text) == 1000

@@ -3,6 +3,7 @@ feeds. Every fixture in tests/fixtures/feeds/ is invented."""
 
 from __future__ import annotations
 
+import gzip
 import os
 import threading
 import time
@@ -675,3 +676,8 @@ def test_read_date(text: str, expected: datetime | None, problem: str | None) ->
         # equal instants are not enough: the offset the feed gave must survive
         assert value.utcoffset() == (expected.utcoffset() if expected else None)
         assert value.tzinfo is None or type(value.tzinfo) is timezone
+
+
+def test_a_gzip_compressed_feed_reads_like_the_plain_one() -> None:
+    plain = load("rss091.xml")
+    assert_feed(parse_feed(gzip.compress(plain)), parse_feed(plain))

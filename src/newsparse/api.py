@@ -19,12 +19,13 @@ def parse(
 ) -> Article:
     """Parse one HTML page into an :class:`Article`.
 
-    ``html`` is the page as text or as raw bytes in any encoding (``charset`` is the transport
-    charset, e.g. from an HTTP header, when the caller knows it). ``url`` is where the page came
-    from; it resolves relative links. ``include_comments`` adds reader comments as
-    ``Article.comments``. ``time_budget`` (seconds) bounds the work after the page is parsed:
-    past it the walk stops and optional stages are skipped, and the record says so in
-    ``warnings``. Raises ``TypeError`` for a wrong argument type and
+    ``html`` is the page as text or as raw bytes in any encoding, gzip-compressed or not
+    (``charset`` is the transport charset, e.g. from an HTTP header, when the caller knows
+    it). ``url`` is where the page came from; it resolves relative links.
+    ``include_comments`` adds reader comments as ``Article.comments``. ``time_budget``
+    (seconds) bounds the work after the page is parsed: past it the walk stops and optional
+    stages are skipped, and the record says so in ``warnings``. Raises ``TypeError`` for a
+    wrong argument type and
     :class:`~newsparse.EmptyDocumentError` when there is no document to read.
     """
     if isinstance(html, (bytes, bytearray, memoryview)):

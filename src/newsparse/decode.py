@@ -1,4 +1,5 @@
-"""Stage 1: bytes to text. Follows the WHATWG order: BOM, the caller's charset, a ``<meta>``
+"""Stage 1: bytes to text. A gzip stream is inflated first (a body whose Content-Encoding was
+never undone). Then the WHATWG order: BOM, the caller's charset, a ``<meta>``
 prescan of the first bytes, then a statistical guess, then UTF-8 with replacement.
 
 Unlike a browser, a declared charset is checked against the bytes: pages that declare one
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import zlib
 from dataclasses import dataclass
 
 # The HTML standard prescans only the first 1024 bytes for <meta charset>.
@@ -33,6 +35,12 @@ WINDOWS_1252_PRIOR_CHAOS = 0.05
 # UTF-16 text of a web page (mostly ASCII markup) has a NUL in about every other byte; bytes
 # with far fewer NULs were not written in UTF-16 whatever a header says.
 UTF16_MIN_NUL_SHARE = 0.2
+
+# Bytes that open like this are a gzip stream (a response body whose Content-Encoding was
+# never undone), not a page: they are inflated first, up to this size, so a small
+# "decompression bomb" cannot take the machine's memory.
+GZIP_MAGIC = b"\x1f\x8b\x08"
+MAX_INFLATED_BYTES = 64 * 1024 * 1024
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]{1,40})""", re.IGNORECASE
@@ -164,6 +172,8 @@ def sniff_meta_charset(data: bytes) -> str | None:
 
 def decode_html(data: bytes, charset: str | None = None) -> Decoded:
     """Decode page bytes the way a browser would, and say which encoding was used."""
+    if data.startswith(GZIP_MAGIC):
+        data = inflate(data)
     for bom, name in _BOMS:
         if data.startswith(bom):
             return Decoded(_decode(data[len(bom) :], name), name)
@@ -185,6 +195,17 @@ def decode_html(data: bytes, charset: str | None = None) -> Decoded:
         return Decoded(_decode(data, "utf-8"), "utf-8")
     guessed = _guess_encoding(data)
     return Decoded(_decode(data, guessed), guessed)
+
+
+def inflate(data: bytes) -> bytes:
+    """A gzip stream's content, cut at MAX_INFLATED_BYTES; what could be read of a damaged
+    stream (a truncated download), or the bytes as given when not even the header reads."""
+    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    try:
+        inflated = inflater.decompress(data, MAX_INFLATED_BYTES)
+    except zlib.error:
+        return data
+    return inflated or data
 
 
 def _guess_encoding(data: bytes) -> str:
