@@ -39,14 +39,17 @@ from benchmarks.common import (
 from benchmarks.peers import META_FIELDS, META_PEERS, PEERS, iso
 from benchmarks.scoring import (
     Counts,
+    SnippetCounts,
     aggregate_shingles,
     author_counts,
+    first_snippet_miss,
     micro_prf,
     miss_reason,
     paragraphs_kept,
     same_day,
     same_minute,
     shingle_counts,
+    snippet_counts,
     title_exact,
     title_token_f1,
 )
@@ -77,6 +80,7 @@ class PageScore:
     minute: bool | None = None
     body: Counts | None = None
     paragraphs: tuple[int, int] | None = None
+    snippets: SnippetCounts | None = None
 
 
 def score_page(label: dict[str, Any], out: dict[str, Any], fields: Sequence[str]) -> PageScore:
@@ -97,7 +101,16 @@ def score_page(label: dict[str, Any], out: dict[str, Any], fields: Sequence[str]
         text = out.get("text") or ""
         score.body = shingle_counts("\n\n".join(paragraphs), text)
         score.paragraphs = paragraphs_kept(paragraphs, out.get("blocks") or text.splitlines())
+    required, excluded = body_snippets(label)
+    if "text" in fields and (required or excluded):
+        score.snippets = snippet_counts(out.get("text") or "", required, excluded)
     return score
+
+
+def body_snippets(label: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """The trafilatura pages' body checks: passages the body must hold, and must not."""
+    extra = label.get("extra") or {}
+    return extra.get("body_snippets_with") or [], extra.get("body_snippets_without") or []
 
 
 def _mean(values: Iterable[float | bool | None]) -> float | None:
@@ -110,6 +123,8 @@ def summarise(scores: Sequence[PageScore]) -> dict[str, float | None]:
     bodies = [s.body for s in scores if s.body is not None]
     paragraphs = [s.paragraphs for s in scores if s.paragraphs is not None]
     author_prf = micro_prf(authors) if authors else None
+    snippets = [s.snippets for s in scores if s.snippets is not None]
+    snippet_prf = micro_prf(c.counts for c in snippets) if snippets else None
     total = sum(t for _, t in paragraphs)
     return {
         "title =": _mean(s.title_exact for s in scores),
@@ -121,6 +136,9 @@ def summarise(scores: Sequence[PageScore]) -> dict[str, float | None]:
         "minute": _mean(s.minute for s in scores),
         "body F1": aggregate_shingles(bodies).f1 if bodies else None,
         "paras": sum(k for k, _ in paragraphs) / total if total else None,
+        "snip P": snippet_prf.precision if snippet_prf else None,
+        "snip R": snippet_prf.recall if snippet_prf else None,
+        "snip F1": snippet_prf.f1 if snippet_prf else None,
     }
 
 
@@ -191,6 +209,22 @@ def print_worst(
         "body", [(s.body.f1, p, body(p, s)) for p, s in scores.items() if s.body and s.body.f1 < 1]
     )
 
+    def snippet_line(pid: str, score: SnippetCounts) -> Callable[[], str]:
+        text = runs[pid].out.get("text") or ""
+        required, excluded = body_snippets(by_id[pid].label)
+        counts = f"{score.missed} missed, {score.leaked} kept of {score.found + score.missed}+"
+        counts += f"{score.leaked + score.kept_out}"
+        return lambda: f"{counts}: {shorten(first_snippet_miss(text, required, excluded), 100)}"
+
+    show(
+        "body snippets",
+        [
+            (-(s.snippets.missed + s.snippets.leaked), p, snippet_line(p, s.snippets))
+            for p, s in scores.items()
+            if s.snippets and (s.snippets.missed or s.snippets.leaked)
+        ],
+    )
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -226,7 +260,8 @@ def main(argv: list[str] | None = None) -> int:
             f" titles, {sum(s.authors is not None for s in ours)} author lists,"
             f" {sum(s.day is not None for s in ours)} dates"
             f" ({sum(s.minute is not None for s in ours)} with a time),"
-            f" {sum(s.body is not None for s in ours)} bodies (percent)\n"
+            f" {sum(s.body is not None for s in ours)} bodies,"
+            f" {sum(s.snippets is not None for s in ours)} body snippet sets (percent)\n"
         )
         print(format_table(["extractor", *columns, "ms/page", "errors"], table))
         print(f"\nworst newsparse misses ({source}):")

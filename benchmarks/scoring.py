@@ -194,6 +194,49 @@ def title_token_f1(expected: str, got: str | None) -> float:
     return f1(common / sum(have.values()), common / sum(want.values()))
 
 
+# --- body snippets (the trafilatura pages) -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SnippetCounts:
+    """One page's snippet checks: passages the body must hold and passages it must not."""
+
+    found: int
+    missed: int
+    leaked: int
+    kept_out: int
+
+    @property
+    def counts(self) -> Counts:
+        return Counts(tp=self.found, fp=self.leaked, fn=self.missed)
+
+
+def snippet_counts(text: str, required: Iterable[str], excluded: Iterable[str]) -> SnippetCounts:
+    """Which labelled passages a body holds (compared after the title normalisation: spaces,
+    quotes, invisible characters)."""
+    body = normalise_title(text)
+    have = [normalise_title(s) in body for s in required if normalise_title(s)]
+    leak = [normalise_title(s) in body for s in excluded if normalise_title(s)]
+    return SnippetCounts(
+        found=sum(have),
+        missed=len(have) - sum(have),
+        leaked=sum(leak),
+        kept_out=len(leak) - sum(leak),
+    )
+
+
+def first_snippet_miss(text: str, required: Iterable[str], excluded: Iterable[str]) -> str:
+    """The first required passage missing from the body, else the first excluded one in it."""
+    body = normalise_title(text)
+    for snippet in required:
+        if normalise_title(snippet) not in body:
+            return f"missed {snippet[:SNIPPET_CHARS]!r}"
+    for snippet in excluded:
+        if normalise_title(snippet) and normalise_title(snippet) in body:
+            return f"kept {snippet[:SNIPPET_CHARS]!r}"
+    return ""
+
+
 # --- authors --------------------------------------------------------------------------------
 
 

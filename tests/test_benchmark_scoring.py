@@ -19,6 +19,7 @@ from benchmarks.scoring import (
     same_minute,
     shingle_counts,
     shingles,
+    snippet_counts,
     title_exact,
     title_token_f1,
     tokenize,
@@ -202,3 +203,18 @@ def test_paragraphs_kept_counts_exact_blocks_after_whitespace_normalisation() ->
     blocks = ["First paragraph here.", "Second paragraph. Third."]
     assert paragraphs_kept(expected, blocks) == (1, 3)
     assert paragraphs_kept(expected, []) == (0, 3)
+
+
+# --- body snippets --------------------------------------------------------------------------
+
+
+def test_snippets_are_found_after_normalising_spaces_and_quotes() -> None:
+    body = "The “new”  pier opens\nin June.\n\nTickets cost two pounds."
+    got = snippet_counts(body, ['"new" pier opens in June', "costs three pounds"], ["Sign up"])
+    assert (got.found, got.missed, got.leaked, got.kept_out) == (1, 1, 0, 1)
+    assert got.counts == Counts(tp=1, fp=0, fn=1)
+
+
+def test_an_excluded_snippet_in_the_body_is_a_leak() -> None:
+    got = snippet_counts("Story text. Read more: other story", [], ["Read more:", "Newsletter"])
+    assert (got.leaked, got.kept_out) == (1, 1)
