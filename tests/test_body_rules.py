@@ -247,6 +247,25 @@ def test_next_story_appended_under_the_first_is_not_merged() -> None:
     assert texts == [PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], PARAGRAPHS[3]]
 
 
+def test_a_much_longer_story_stacked_below_the_page_story_is_not_the_body() -> None:
+    # Infinite scroll appends whole stories from one template; a later one may be five times
+    # as long as the page's own, which is the one under the page's headline.
+    def story(title: str, indexes: range) -> str:
+        return (
+            f"<section class='entry'><header class='entry-heading'><h1 class='headline'>{title}"
+            f"</h1></header><div class='entry-text'>{_p(*indexes)}</div></section>"
+        )
+
+    html = (
+        "<!DOCTYPE html><html><head><title>Ferry story</title></head><body><main>"
+        f"{story('Ferry story', range(0, 2))}{story('Bridge story', range(2, 9))}"
+        f"{story('Tunnel story', range(3, 9))}</main></body></html>"
+    )
+    article = parse(html, URL)
+    assert article.headline == "Ferry story"
+    assert _texts(article) == PARAGRAPHS[:2]
+
+
 def test_embedded_post_in_a_social_wrapper_is_kept() -> None:
     html = _page(
         f"<div class='entry-content'>{_p(0, 1)}"

@@ -180,6 +180,7 @@ def locate(walk: Walk, eligible: list[bool], headline_at: int | None = None) -> 
 
     ranked = sorted(scores, key=final, reverse=True)
     if headline_at is not None:
+        ranked = _own_story_first(walk, ranked, earned, first_block, headline_at)
         ranked = _headline_first(walk, ranked, final, first_block, headline_at)
     ranked = _wordier_wrapper_first(walk, ranked, final, earned)
     top = _widen_to_rivals(walk, ranked, final, earned)
@@ -206,6 +207,61 @@ def _wordier_wrapper_first(
     if not wrappers:
         return ranked
     return [wrappers[0], *[c for c in ranked if c != wrappers[0]]]
+
+
+def _own_story_first(
+    walk: Walk,
+    ranked: list[int],
+    earned: Callable[[int], float],
+    first_block: dict[int, int],
+    headline_at: int,
+) -> list[int]:
+    """On a page of stacked stories (infinite scroll appends whole articles, each under a
+    headline from the same template as the page's own), a winner past the next story's
+    headline is that story: the page's article is the best candidate between its headline and
+    the next one, if one there earns a story's worth from its text."""
+    next_story = _next_story_headline(walk, headline_at)
+    if next_story is None or first_block.get(ranked[0], -1) < next_story:
+        return ranked
+    own = [
+        c
+        for c in ranked[:MAX_COMPARED_CANDIDATES]
+        if headline_at < first_block.get(c, -1)
+        and _block_span(walk, c)[1] < next_story
+        and earned(c) >= MIN_TEXT_SCORE
+    ]
+    if not own:
+        return ranked
+    return [own[0], *[c for c in ranked if c != own[0]]]
+
+
+def _next_story_headline(walk: Walk, headline_at: int) -> int | None:
+    """The first later heading of the page's headline's template (same level, same class, in a
+    container of the same tag and class), when the headline is a story headline (h1/h2)."""
+    head = walk.blocks[headline_at]
+    if head.tag != "heading" or (head.level or 9) > 2:
+        return None
+    template = _heading_template(walk, head)
+    for index in range(headline_at + 1, len(walk.blocks)):
+        block = walk.blocks[index]
+        if (
+            block.tag == "heading"
+            and block.text != head.text
+            and _heading_template(walk, block) == template
+        ):
+            return index
+    return None
+
+
+def _heading_template(walk: Walk, block: TextBlock) -> tuple[str | None, ...]:
+    node = block.node
+    parent = walk.nodes.get(block.path[-2]) if len(block.path) > 1 else None
+    return (
+        str(block.level),
+        node.attributes.get("class") if node is not None else None,
+        parent.tag if parent is not None else None,
+        parent.attributes.get("class") if parent is not None else None,
+    )
 
 
 def _headline_first(

@@ -446,7 +446,9 @@ def _body_with_fallback(
     widened = [
         index not in drop and block.zone != "comments" for index, block in enumerate(page.blocks)
     ]
-    retry = body_field.extract_body(page.blocks, locate(page, widened), widened, repeats)
+    retry = body_field.extract_body(
+        page.blocks, locate(page, widened, headline_at), widened, repeats
+    )
     if sum(len(b.text) for b in retry.blocks) > sum(len(b.text) for b in body.blocks):
         return retry
     return body
