@@ -608,3 +608,20 @@ def test_a_negated_class_word_marks_content_not_chrome() -> None:
     article = parse(html, URL)
     assert _texts(article) == [PARAGRAPHS[0], "What the council decided", *PARAGRAPHS[1:3]]
     assert [r.kind for r in article.removed if "Listen" in r.text] == ["media_note"]
+
+
+def test_an_offer_box_with_indented_markup_is_still_chrome() -> None:
+    # The source's indentation inside a <p> is no text: the paywall's price boxes are short.
+    def offer(name: str, price: str) -> str:
+        return (
+            "<div class='paywall-package'>\n"
+            f"<p>\n{' ' * 200}{name}\n{' ' * 100}</p>\n<p>\n{' ' * 200}{price}\n</p></div>"
+        )
+
+    html = _page(
+        f"<article>{_p(0, 1, 2)}{offer('Yearly', '99 a year')}{offer('Monthly', '9 a month')}"
+        "</article>"
+    )
+    article = parse(html, URL)
+    assert _texts(article) == PARAGRAPHS[:3]
+    assert [r.reason for r in article.removed if "Yearly" in r.text] == ["class/id 'paywall'"]

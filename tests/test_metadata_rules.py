@@ -311,6 +311,31 @@ def test_dek_with_a_short_class_name() -> None:
     assert parse(html).subheadline == dek
 
 
+def test_a_lead_with_no_story_under_it_is_the_body() -> None:
+    # A welcome page or an audio item: the lead paragraph is all the prose there is.
+    lead = (
+        "We repair wooden boats of every size, from dinghies to old harbour ferries, and we "
+        "teach the craft in evening classes through the winter months."
+    )
+    html = _page(
+        "",
+        f'<main><h1>Welcome to the boatyard</h1><p class="lead">{lead}</p></main>'
+        "<footer><p>Boatyard Lane 4 · Contact</p></footer>",
+    )
+    article = parse(html)
+    assert article.subheadline is None
+    assert [block.text for block in article.body] == [lead]
+    assert not [r for r in article.removed if r.text == lead]
+
+
+def test_a_lead_above_a_story_stays_the_subheadline() -> None:
+    lead = "The harbour board says the electric ferry will run on every route by the autumn."
+    html = _page("", f'<main><h1>Ferry runs late</h1><p class="lead">{lead}</p>{STORY}</main>')
+    article = parse(html)
+    assert article.subheadline == lead
+    assert lead not in [block.text for block in article.body]
+
+
 def test_tag_page_links_after_the_headline() -> None:
     html = _page(
         "",

@@ -270,9 +270,13 @@ def holds_article_text(node: Node, min_paragraphs: int = GUARD_LONG_PARAGRAPHS) 
     long_paragraphs = 0
     for paragraph in node.css("p"):
         text = paragraph.text()
-        if len(text) >= GUARD_PARAGRAPH_CHARS and (
+        if len(text) < GUARD_PARAGRAPH_CHARS:
+            continue
+        # (Measured without the source's indentation, which can make a one-word <p> "long".)
+        length = len(normalize_space(text))
+        if length >= GUARD_PARAGRAPH_CHARS and (
             paragraph.css_first("a") is None
-            or link_text_length(paragraph) <= GUARD_MAX_LINK_DENSITY * len(text)
+            or link_text_length(paragraph) <= GUARD_MAX_LINK_DENSITY * length
         ):
             long_paragraphs += 1
             if long_paragraphs >= min_paragraphs:

@@ -48,7 +48,7 @@ from newsparse.fields.feed_parts import is_feed_label
 from newsparse.fields.links import LinksResult, find_related
 from newsparse.fields.timestamps import DateEvidence, choose_dates
 from newsparse.locate import locate
-from newsparse.models import Article, Comment, Removal
+from newsparse.models import Article, Block, Comment, Removal
 from newsparse.patterns import alternation
 from newsparse.structured import read_structured
 
@@ -67,6 +67,7 @@ FALLBACK_DATELINE_CHARS = 80
 FALLBACK_LEADING_DATE_CHARS = 25
 # ... so a long block is searched this far: the opening, plus room for the longest date form.
 FALLBACK_SEARCH_CHARS = FALLBACK_LEADING_DATE_CHARS + 100
+STANDFIRST_REASON = "standfirst (kept as subheadline)"
 # Without an <h1>, the headline is looked for among this many blocks from the top.
 HEADLINE_SEARCH_BLOCKS = 60
 # <time> elements read per page: the article's own come first, the rest are teasers.
@@ -163,6 +164,13 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     eligible = [block.zone is None and index not in drop for index, block in enumerate(page.blocks)]
     repeats = {normalize_space(t).casefold() for t in (title, h1_text, dek) if t}
     body = _body_with_fallback(page, eligible, drop, repeats, found_headline)
+    if dek is not None and _prose_chars(body.blocks) < len(dek):
+        # The page's only prose is its lead (a homepage's welcome, an audio item's summary):
+        # that is the body, not a standfirst over nothing.
+        body.blocks.insert(0, Block(kind="paragraph", text=dek))
+        for index in [i for i, (_, reason) in drop.items() if reason == STANDFIRST_REASON]:
+            del drop[index]
+        dek = None
 
     dates = choose_dates(
         DateEvidence(
@@ -351,9 +359,13 @@ def _dek_beside_headline(
         and candidate.link_density == 0
         and candidate.tag in ("p", "run")
     ):
-        drop[following[0]] = ("boilerplate", "standfirst (kept as subheadline)")
+        drop[following[0]] = ("boilerplate", STANDFIRST_REASON)
         return candidate.text
     return None
+
+
+def _prose_chars(blocks: list[Block]) -> int:
+    return sum(len(block.text) for block in blocks if block.kind in ("paragraph", "quote"))
 
 
 # A feed's label ("Nachrichtenticker") is the nearest heading above the first item found,
