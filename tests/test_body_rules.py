@@ -625,3 +625,25 @@ def test_an_offer_box_with_indented_markup_is_still_chrome() -> None:
     article = parse(html, URL)
     assert _texts(article) == PARAGRAPHS[:3]
     assert [r.reason for r in article.removed if "Yearly" in r.text] == ["class/id 'paywall'"]
+
+
+def test_a_box_that_ends_above_the_headline_is_not_the_story() -> None:
+    # An outdated-browser notice at the top of <body>, as long as the short story below.
+    notice = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "Dear readers, thank you for visiting our pages, which we keep up to date, "
+            "with news, results, fixtures and much more, every single day of the year.",
+            "Your browser is out of date, however, and some parts of these pages, such as "
+            "the tables, the videos and the live scores, may not work as they should.",
+            "Please switch to a current browser, such as one of those listed below, and "
+            "write to us, at any time, if something still does not work for you.",
+        )
+    )
+    html = (
+        "<!DOCTYPE html><html><head><title>Ferry story</title></head><body>"
+        f"<div id='old-browser'><div class='wrapper'><h2>Dear readers</h2>{notice}</div></div>"
+        f"<section class='news'><h1>Ferry story</h1><div>{_p(0, 1, 2)}</div></section>"
+        "</body></html>"
+    )
+    assert _texts(parse(html, URL)) == PARAGRAPHS[:3]

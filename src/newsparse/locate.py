@@ -269,6 +269,15 @@ def _headline_first(
 ) -> list[int]:
     best = final(ranked[0])  # type: ignore[operator]
     strong = [c for c in ranked if final(c) >= HEADLINE_RIVAL_SHARE * best]  # type: ignore[operator]
+    if (
+        first_block.get(ranked[0], -1) < headline_at
+        and _block_span(walk, ranked[0])[1] < headline_at
+    ):
+        # The winner ends above the headline: a box before the story (a browser notice, a
+        # promo). A strong candidate that holds the headline or follows it is the story.
+        later = [c for c in strong if _block_span(walk, c)[1] > headline_at]
+        if later:
+            return [later[0], *[c for c in ranked if c != later[0]]]
     # A wrapper around the winner is no rival story.
     winner_path = walk.blocks[first_block[ranked[0]]].path if ranked[0] in first_block else ()
     after = [
