@@ -647,3 +647,23 @@ def test_a_box_that_ends_above_the_headline_is_not_the_story() -> None:
         "</body></html>"
     )
     assert _texts(parse(html, URL)) == PARAGRAPHS[:3]
+
+
+def test_chunks_each_in_a_wrapper_of_their_own_are_one_story() -> None:
+    # Drupal "paragraphs": every chunk of the story sits in its own item wrapper, a pull
+    # quote between two of them.
+    def item(inner: str) -> str:
+        return (
+            f"<div class='field__item'><div class='paragraph paragraph--text'>{inner}</div></div>"
+        )
+
+    def chunk(*indexes: int) -> str:
+        return item(f"<div class='clearfix text-formatted field--text'>{_p(*indexes)}</div>")
+
+    quote = "<blockquote><p>The timetable has to change, and it has to change this year.</p>"
+    html = _page(
+        "<div class='field field--paragraphs'>"
+        f"{chunk(0, 1)}{item(quote + '</blockquote>')}{chunk(2, 3, 4)}</div>"
+    )
+    texts = _texts(parse(html, URL))
+    assert [t for t in texts if t.startswith("Paragraph")] == PARAGRAPHS[:5]

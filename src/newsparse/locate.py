@@ -333,10 +333,21 @@ def _widen_to_rivals(
         if hits >= MIN_RIVALS_TO_MERGE and hits > shared:
             shared = hits
             top = ancestor
+    if not shared:
+        # The rivals sit apart (each chunk of the story in a wrapper of its own): chunks are
+        # still told by their template, if each holds a story's worth of text (a press
+        # release's one-paragraph "about us" is built by the same template).
+        return _join_twins(walk, top, ranked, final, lambda c: earned(c) >= MIN_TEXT_SCORE)
     return top
 
 
-def _join_twins(walk: Walk, top: int, ranked: list[int], final: Callable[[int], float]) -> int:
+def _join_twins(
+    walk: Walk,
+    top: int,
+    ranked: list[int],
+    final: Callable[[int], float],
+    qualifies: Callable[[int], bool] = lambda _: True,
+) -> int:
     """A story cut into chunks by figures, ads or a subscribe box: candidates built from the
     same template as the winner (same tag and class) that score a fair share of it, with no
     other story's headline between them and the winner. The article is their common
@@ -353,6 +364,7 @@ def _join_twins(walk: Walk, top: int, ranked: list[int], final: Callable[[int], 
         for c in ranked[:MAX_COMPARED_CANDIDATES]
         if c != template
         and final(c) >= least
+        and qualifies(c)
         and _same_template(walk.nodes[c], node)
         and c not in template_path
         and template not in _path_of(walk, c)
