@@ -344,3 +344,20 @@ def test_story_text_after_an_inline_read_also_teaser_is_no_summary() -> None:
         ("The old pier reopens after a year of repairs", None)
     ]
     assert article.body[-1].text == go_on
+
+
+@pytest.mark.parametrize(
+    "label", ["Das könnte dich auch interessieren!", "Verwandte Themen", "You might also like"]
+)
+def test_a_related_label_over_an_emptied_section_stays_out_of_the_body(label: str) -> None:
+    # The teasers under it were dropped as chrome; the label alone must not end the story.
+    html = _page(f"{STORY}<h3>{label}</h3><div class='teaser-widget'><a href='/x'>x</a></div>")
+    article = newsparse.parse(html, URL)
+    assert label not in [block.text for block in article.body]
+    assert [r.kind for r in article.removed if r.text == label] == ["related"]
+
+
+def test_an_article_rating_widget_is_chrome() -> None:
+    html = _page(f"{STORY}<h3>Wie bewerten Sie diesen Artikel?</h3><p>hilfreich</p>")
+    article = newsparse.parse(html, URL)
+    assert "Wie bewerten Sie diesen Artikel?" not in [b.text for b in article.body]

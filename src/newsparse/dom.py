@@ -76,9 +76,10 @@ def strip_invisible(tree: LexborHTMLParser) -> None:
 
 def label_key(text: str) -> str:
     """A label as the vocabularies spell it ("Latest news:" -> "latest news", "【関連記事】"
-    -> "関連記事", "You may like..." -> "you may like"): the punctuation, brackets and
-    ellipses pages put around labels stripped, case folded."""
-    return text.strip(" :：–—-»>[]【】［］■◆◇▶►.…").casefold()
+    -> "関連記事", "You may like..." -> "you may like", "Also worth a look!" -> "also worth a
+    look"): the punctuation, brackets and ellipses pages put around labels stripped, case
+    folded."""
+    return text.strip(" :：–—-»>[]【】［］■◆◇▶►.…!！").casefold()
 
 
 def normalize_space(text: str) -> str:
