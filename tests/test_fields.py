@@ -157,6 +157,24 @@ def test_day_first_dates_in_urls_only_when_certain(url: str, expected: datetime 
         ("Follow", "share"),
         ("Subscribers complained that the service had become slower.", None),
         ("Follow the money: how the port was financed", None),
+        ("Bildquelle: Hafenamt Nordstadt", "media_note"),
+        ("Photos: Harbour festival draws thousands", None),
+        ("Crédits photos : Agence du port", "media_note"),
+        ("Fotos zeigen den Hafen im Winter.", None),
+        ("Externer Inhalt", "cookie"),
+        (
+            "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis "
+            "keine Verbindung zu dem Videodienst her.",
+            "cookie",
+        ),
+        (
+            "This entry was posted on Monday, May 3rd, 2021 at 9:14 am and is filed under "
+            "Harbour news.",
+            "boilerplate",
+        ),
+        ("If you enjoyed this post, would you consider supporting our work?", "boilerplate"),
+        ("You must be logged in to post a comment.", "comments"),
+        ("This work is licensed under a Creative Commons licence.", "boilerplate"),
     ],
 )
 def test_classify_line(line: str, kind: str | None) -> None:

@@ -535,6 +535,15 @@ CHROME_LINE_PREFIXES: dict[str, tuple[str, ...]] = {
         "reject non-essential",
     ),
     "media_note": (
+        # Picture credits set as a line of their own. (Not "Photos:", which opens gallery
+        # headlines: "Photos: Pride parade draws thousands".)
+        "photo credit",
+        "photo credits",
+        "crédits photos",
+        "crédit photo",
+        "bildquelle",
+        "titelbild:",
+        "image credit",
         "this audio is created with ai",
         "this audio is generated",
         "listen to this article",
@@ -621,6 +630,8 @@ CHROME_EXACT_LINES: dict[str, tuple[str, ...]] = {
         "printen",
     ),
     "header": ("log in", "sign in", "login", "anmelden", "se connecter", "iniciar sesión"),
+    # The title of a click-to-load placeholder standing in for an embed.
+    "cookie": ("externer inhalt", "external content", "contenu externe", "contenido externo"),
     "footer": (
         "privacy policy",
         "terms of use",
@@ -710,6 +721,42 @@ CHROME_LINE_CONTAINS: dict[str, tuple[str, ...]] = {
         "cliquez pour afficher le contenu",
         "ausgewählten, externen inhalt",
         "dass mir der externe inhalt angezeigt wird",
+        "ohne dein einverständnis keine verbindung",
+        "ohne ihr einverständnis keine verbindung",
+        "um deine persönlichen daten zu schützen",
+        "um ihre persönlichen daten zu schützen",
+        "um dieses element zu sehen",
+        "click to load the content",
+        "this content is blocked",
+    ),
+    # Comment forms' prompts, under the story when the comment list itself is empty.
+    "comments": (
+        "must be logged in to post a comment",
+        "logged in to leave a comment",
+        "um einen kommentar zu hinterlassen",
+        "um einen kommentar zu schreiben",
+        "um kommentieren zu können",
+        "sie sind aktuell nicht eingeloggt",
+        "pour publier un commentaire",
+        "para publicar un comentario",
+    ),
+    # Template lines around the story: a blog's post-metadata sentence ("This entry was posted
+    # on ... and is filed under ..."), appeals for support, licence and citation notes.
+    "boilerplate": (
+        "and is filed under",
+        "you can follow any responses to this entry",
+        "veröffentlicht und wurde unter",
+        "would you consider supporting",
+        "support our journalism",
+        "support independent journalism",
+        "jede kleine spende hilft",
+        "unterstützen sie unsere arbeit",
+        "letter to the editor",
+        "this work is licensed under",
+        "licensed under a creative commons",
+        "veröffentlicht unter der lizenz",
+        "suggested citation",
+        "zitiervorschlag",
     ),
     # Calls to follow the site elsewhere, set under the story in its own paragraph.
     "share": (
