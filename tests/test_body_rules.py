@@ -667,3 +667,44 @@ def test_chunks_each_in_a_wrapper_of_their_own_are_one_story() -> None:
     )
     texts = _texts(parse(html, URL))
     assert [t for t in texts if t.startswith("Paragraph")] == PARAGRAPHS[:5]
+
+
+LEAD = (
+    "The harbour board voted on Monday to replace the last diesel ferry, ending a debate "
+    "that has divided the island towns for almost a decade."
+)
+
+
+def _headed(between: str) -> str:
+    return (
+        "<!DOCTYPE html><html><head><title>Ferry story</title></head><body><main>"
+        f"<header><h1>Ferry story</h1></header>{between}"
+        f"<div class='story-body'><div class='text'>{_p(0, 1, 2, 3)}</div></div>"
+        "</main></body></html>"
+    )
+
+
+def test_a_lead_in_a_container_of_its_own_opens_the_body() -> None:
+    # (Not named as a standfirst: that would make it the subheadline.)
+    html = _headed(
+        f"<section class='module'><div class='module__copy'><p>{LEAD}</p></div></section>"
+    )
+    assert _texts(parse(html, URL)) == [LEAD, *PARAGRAPHS[:4]]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='author-short-bio'><p>{}</p></div>",
+        "<div class='article-disclaimer'><p>{}</p></div>",
+        "<figure><div class='featuredimagecaption'><p>{}</p></div></figure>",
+    ],
+)
+def test_a_box_between_headline_and_story_is_no_lead(box: str) -> None:
+    html = _headed(box.format(LEAD))
+    assert LEAD not in _texts(parse(html, URL))
+
+
+def test_a_highlights_box_quoting_the_story_is_no_lead() -> None:
+    html = _headed(f"<div class='highlights'><b>Highlights</b><div>{PARAGRAPHS[2]}</div></div>")
+    assert _texts(parse(html, URL)) == PARAGRAPHS[:4]

@@ -237,6 +237,12 @@ def _named_verdict(raw: str) -> tuple[bool, Verdict | None]:
     return True, Verdict(kind, f"class/id '{match.group(match.lastgroup)}'")
 
 
+def names_chrome(raw: str) -> bool:
+    """Whether class and id words name chrome of some kind ("short-bio", "image-caption" is
+    told by blocks.is_caption_name)."""
+    return _named_verdict(raw)[1] is not None
+
+
 def split_camel_case(raw: str) -> str:
     """Class and id words, lowercased, with camelCase split at its humps: CSS-module names
     ("styles_shareRow__Qf1Mz") carry their meaning that way only."""

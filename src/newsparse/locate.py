@@ -9,8 +9,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsparse import vocab
-from newsparse.blocks import TextBlock, Walk
+from newsparse import chrome, vocab
+from newsparse.blocks import TextBlock, Walk, common_depth
 from newsparse.dom import Node, class_and_id
 from newsparse.patterns import alternation
 
@@ -52,6 +52,15 @@ TWIN_SCORE_SHARE = 0.3
 TWIN_TEMPLATE_LEVELS = 1
 # A wrapper whose text earns this many times what a weak winner's earns replaces it.
 WRAPPER_TEXT_FACTOR = 3.0
+
+# A heading this long between the headline and the story is its lead paragraph set large.
+LEAD_HEADING_CHARS = 100
+# Parts of class names that say a block above the story is no lead: a caption or credit, a
+# pull quote or summary box, a disclaimer, an author bio, a promotion ("article-disclaimer"
+# and "featuredimagecaption" too, which the whole-word chrome tokens would not catch).
+_NOT_LEAD_NAMES = re.compile(
+    r"caption|credit|quote|disclaimer|disclosure|(?<![a-z])bio(?![a-z])|promo|messenger"
+)
 
 # Candidates whose text starts after the first comment-section block keep this share.
 AFTER_COMMENTS_FACTOR = 0.3
@@ -184,7 +193,56 @@ def locate(walk: Walk, eligible: list[bool], headline_at: int | None = None) -> 
         ranked = _headline_first(walk, ranked, final, first_block, headline_at)
     ranked = _wordier_wrapper_first(walk, ranked, final, earned)
     top = _widen_to_rivals(walk, ranked, final, earned)
-    return _merge_siblings(walk, top, eligible, final, earned)
+    region = _merge_siblings(walk, top, eligible, final, earned)
+    if headline_at is not None:
+        _join_lead(walk, eligible, region, headline_at)
+    return region
+
+
+def _join_lead(walk: Walk, eligible: list[bool], region: Region, headline_at: int) -> None:
+    """Prose between the headline and the region's first block is the story's lead (an
+    "intro" paragraph in a container of its own, a lead set as a long <h2>), when nothing but
+    chrome and bylines, which are not eligible, stands between it and the story."""
+    first = next((i for i, b in enumerate(walk.blocks) if eligible[i] and region.holds(i, b)), None)
+    if first is None or first <= headline_at + 1:
+        return
+    story_path = walk.blocks[first].path
+    story_texts = {b.text for i, b in enumerate(walk.blocks[first:], first) if region.holds(i, b)}
+    for index in range(first - 1, headline_at, -1):
+        if not eligible[index]:
+            continue  # a byline, a dateline, a caption claimed as such
+        block = walk.blocks[index]
+        if (
+            not _reads_as_lead(block)
+            or _in_named_box(walk, block, story_path)
+            or block.text in story_texts  # a "highlights" box quoting the story
+        ):
+            return  # a teaser, a link row, a bio: the lead search ends at anything else
+        region.loose_blocks.add(index)
+
+
+def _in_named_box(walk: Walk, block: TextBlock, story_path: tuple[int, ...]) -> bool:
+    """Whether a container between the block and the story's common ancestor is named as
+    chrome or a caption ("short-bio", "editorial-disclosure", "featuredimagecaption")."""
+    for cid in block.path[common_depth(block.path, story_path) :]:
+        node = walk.nodes.get(cid) or (block.node if cid == block.path[-1] else None)
+        if node is None:
+            continue
+        names = class_and_id(node)
+        if names.strip() and (chrome.names_chrome(names) or _NOT_LEAD_NAMES.search(names)):
+            return True
+    return False
+
+
+def _reads_as_lead(block: TextBlock) -> bool:
+    if block.tag == "heading":
+        # A lead set as a heading is several sentences long, never a title.
+        return len(block.text) >= LEAD_HEADING_CHARS and block.link_density == 0
+    return (
+        block.tag in ("p", "run")
+        and _is_loose_paragraph(block)
+        and len(block.text) >= (SIBLING_PARAGRAPH_CHARS)
+    )
 
 
 def _wordier_wrapper_first(

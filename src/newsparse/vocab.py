@@ -1043,6 +1043,10 @@ CHROME_CLASS_TOKENS: dict[str, tuple[str, ...]] = {
         "donate",
         "donation",
         "donations",
+        "disclaimer",
+        "disclosure",
+        "bio",
+        "short-bio",
     ),
 }
 # Substrings that are unambiguous wherever they appear in a class or id.
