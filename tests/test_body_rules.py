@@ -708,3 +708,19 @@ def test_a_box_between_headline_and_story_is_no_lead(box: str) -> None:
 def test_a_highlights_box_quoting_the_story_is_no_lead() -> None:
     html = _headed(f"<div class='highlights'><b>Highlights</b><div>{PARAGRAPHS[2]}</div></div>")
     assert _texts(parse(html, URL)) == PARAGRAPHS[:4]
+
+
+def test_the_lead_is_found_under_a_headline_shown_with_a_date_before_it() -> None:
+    # No <h1>: the headline block is found by the heading that holds the og:title.
+    title = "Ferry runs late again on the island route"
+    html = (
+        f"<!DOCTYPE html><html><head><title>{title}</title>"
+        f"<meta property='og:title' content='{title}'></head><body><main>"
+        f"<header><h2 class='title'>12.05.2024 - {title}</h2></header>"
+        f"<section class='module'><div class='module__copy'><p>{LEAD}</p></div></section>"
+        f"<div class='story-body'><div class='text'>{_p(0, 1, 2, 3)}</div></div>"
+        "</main></body></html>"
+    )
+    article = parse(html, URL)
+    assert article.headline == title
+    assert _texts(article) == [LEAD, *PARAGRAPHS[:4]]

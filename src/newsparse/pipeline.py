@@ -135,6 +135,8 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     found_headline = _headline_block(page.blocks, title)
     if found_headline is None:
         found_headline = _headline_block(page.blocks, h1_text)
+    if found_headline is None:
+        found_headline = _heading_holding(page.blocks, title)
     head_index = found_headline or 0
     visible_authors, dateline_texts = _claim_bylines(
         page.blocks, drop, head_index, byline_texts, base
@@ -285,6 +287,33 @@ def _headline_block(blocks: list[TextBlock], headline_text: str | None) -> int |
             if block.text.casefold() == key:
                 return index
     return None
+
+
+# A heading holds the headline when the headline is at least this long and this share of the
+# heading ("Klimakonferenz - DRK: Immer mehr Menschen ..." for "DRK: Immer mehr Menschen ...").
+HOLDING_HEADLINE_MIN_CHARS = 20
+HOLDING_HEADLINE_MIN_SHARE = 0.5
+
+
+def _heading_holding(blocks: list[TextBlock], headline_text: str | None) -> int | None:
+    """The first heading that holds the headline with a kicker or date around it, or whose
+    text is the headline's without its kicker."""
+    if not headline_text or len(headline_text) < HOLDING_HEADLINE_MIN_CHARS:
+        return None
+    key = _loose_key(headline_text)
+    for index, block in enumerate(blocks):
+        if block.tag != "heading":
+            continue
+        text = _loose_key(block.text)
+        shorter, longer = sorted((key, text), key=len)
+        if shorter in longer and len(shorter) >= HOLDING_HEADLINE_MIN_SHARE * len(longer):
+            return index
+    return None
+
+
+def _loose_key(text: str) -> str:
+    """Text compared loosely: case folded, spaces before punctuation gone ("Abrechnung :")."""
+    return re.sub(r"\s+(?=[:;,.!?])", "", normalize_space(text)).casefold()
 
 
 def _claim_bylines(
