@@ -316,6 +316,9 @@ _CONTAINED_PHRASES: dict[str, RemovalKind] = {
 }
 
 
+_COPYRIGHT_YEAR = re.compile(r"©\s*(?:copyright\s*)?\d{4}", re.IGNORECASE)
+
+
 def classify_line(text: str) -> RemovalKind | None:
     """The chrome kind of a short line of text by its words ("Subscribe", "* indicates
     required", "Skip to content"...), or None."""
@@ -327,6 +330,10 @@ def classify_line(text: str) -> RemovalKind | None:
     )
     if contained is not None:
         return contained
+    if "©" in text:
+        # A copyright line ("© 2024 The Ledger") closes the page; otherwise the sign credits
+        # a picture ("... am Hafen © dpa | Kay Muster", "3/28 photos © Agency").
+        return "footer" if _COPYRIGHT_YEAR.search(text) else "media_note"
     if len(text) > CHROME_LINE_MAX_CHARS:
         return None
     exact = _EXACT_LINES.get(folded.strip(" .:!·|"))
