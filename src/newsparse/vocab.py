@@ -591,6 +591,7 @@ CHROME_LINE_PREFIXES: dict[str, tuple[str, ...]] = {
         "comments",
         "leave a comment",
         "leave a reply",
+        "tell us what you think",
         "report an error",
         "fehler melden",
         "was this article helpful",
@@ -757,6 +758,18 @@ CHROME_LINE_CONTAINS: dict[str, tuple[str, ...]] = {
         "veröffentlicht unter der lizenz",
         "suggested citation",
         "zitiervorschlag",
+        # A post's taxonomy line ("... - Categoria: Saúde - Tags: ..."); the space after the
+        # colon tells it from a wiki's namespace link ("Kategorie:Protokoll").
+        "tags: ",
+        "category: ",
+        "categories: ",
+        "categoria: ",
+        "categorias: ",
+        "categoría: ",
+        "kategorie: ",
+        "kategorien: ",
+        "schlagworte: ",
+        "schlagwörter: ",
     ),
     # Calls to follow the site elsewhere, set under the story in its own paragraph.
     "share": (
