@@ -64,6 +64,9 @@ def _story(word: str, sentence: str) -> str:
         ),
         # A newsroom credit stays one credit list.
         ("Staff and news service reports", ["Staff", "news service reports"]),
+        # A professional title before the name is no part of it; an academic one is.
+        ("Autor: Rechtsanwalt Jan Holm", ["Jan Holm"]),
+        ("Von Dr. Eva Roth", ["Dr. Eva Roth"]),
     ],
 )
 def test_byline_lines(line: str, names: list[str]) -> None:
@@ -585,3 +588,14 @@ def test_a_byline_beside_the_headline_dates_the_post_before_other_lines_there() 
     )
     published = parse(html).published_at
     assert published is not None and published.date().isoformat() == "2013-10-26"
+
+
+def test_a_byline_broken_by_br_credits_only_its_first_line() -> None:
+    # The place of the report sits on the byline's second line.
+    html = _page(
+        "",
+        "<article><h1>Ferry runs late</h1>"
+        "<p>Von <a href='/a/mara'>Mara Olsen</a> und <a href='/a/tom'>Tom Berg</a><br>"
+        f"Port Adair / Nordland</p>{STORY}</article>",
+    )
+    assert [a.name for a in parse(html).authors] == ["Mara Olsen", "Tom Berg"]

@@ -29,6 +29,7 @@ from newsparse.dom import (
     absolute_url,
     ancestors,
     attr,
+    lines_of,
     normalize_space,
     parse_html,
     strip_invisible,
@@ -336,6 +337,8 @@ def _claim_bylines(
         if block.tag == "heading" and story_started:
             continue  # a subheading in the story ("Von Kiel bis Sylt") credits nobody
         names = byline.byline_line_names(text, heading=block.tag == "heading")
+        if names and block.node is not None and block.tag != "heading":
+            names = _names_of_first_line(block.node) or names
         if not names and index > start and not story_started and _paragraph_follows(blocks, index):
             names = byline.bold_line_names(block.node, text)
         if names and block.links and all(metadata.is_tag_url(href) for _, href in block.links):
@@ -351,6 +354,15 @@ def _claim_bylines(
                     for n in names
                 ]
     return authors, lines
+
+
+def _names_of_first_line(node: Node) -> list[str] | None:
+    """A byline block broken by <br> credits on its first line with names; the lines after
+    it hold the place or the date ("Von A und B<br>Kakuma / Kenia")."""
+    lines = lines_of(node)
+    if len(lines) < 2:
+        return None
+    return next((names for line in lines if (names := byline.byline_line_names(line))), None)
 
 
 def _date_lines(byline_texts: list[str], claimed: list[str]) -> list[str]:

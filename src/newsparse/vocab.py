@@ -370,6 +370,22 @@ ROLE_WORDS = (
     "autor",
     "autorin",
 )
+# Professional titles set before a credited name ("Rechtsanwalt Sebastian Berg"): not part
+# of the name. (Academic titles, "Dr." and "Prof.", are kept: people sign with them.)
+NAME_TITLE_PREFIXES = (
+    "rechtsanwalt",
+    "rechtsanwältin",
+    "fachanwalt",
+    "fachanwältin",
+    "notar",
+    "notarin",
+    "steuerberater",
+    "steuerberaterin",
+    "avocat",
+    "avocate",
+    "abogado",
+    "abogada",
+)
 # Phrases that end a byline: what follows is a date, reading time or the like.
 BYLINE_STOP_PHRASES = (
     "first published",

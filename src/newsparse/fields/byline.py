@@ -195,6 +195,7 @@ def clean_name(raw: str) -> str | None:
     name = _TRAILING_DATE_LABEL.sub("", name)
     name = _TRAILING_NOISE.sub("", name)
     name = _ROLE.sub("", name).strip(" ,;:|-–—·•…()[]\"'")
+    name = _TITLE_PREFIX.sub("", name)
     if not name or not _NAME_CHARS.search(name):
         return None
     if _NOT_A_NAME.search(name) and not _HANDLE.fullmatch(name):
@@ -206,6 +207,9 @@ def clean_name(raw: str) -> str | None:
     return name
 
 
+_TITLE_PREFIX = re.compile(
+    r"^(?:" + alternation(vocab.NAME_TITLE_PREFIXES) + r")\s+(?=\S+\s+\S)", re.IGNORECASE
+)
 _TRAILING_NOISE = re.compile(
     r"(?:(?:^|\s)(?:" + alternation(vocab.BYLINE_NOISE_WORDS) + r"))+\s*$",
     re.IGNORECASE,
