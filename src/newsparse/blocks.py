@@ -16,25 +16,28 @@ from time import perf_counter
 from typing import Literal
 
 from newsparse import chrome
-from newsparse.dom import BLOCK_TAGS, HEADING_TAGS, Node, attr, lines_of, normalize_space, text_of
+from newsparse.dom import (
+    BLOCK_TAGS,
+    HEADING_TAGS,
+    INVISIBLE_TAGS,
+    Node,
+    attr,
+    lines_of,
+    normalize_space,
+    text_of,
+)
 from newsparse.models import RemovalKind
 
 BlockTag = Literal["p", "heading", "list", "quote", "pre", "caption", "run", "cell", "time"]
 
 # Elements with no readable text of their own, or form controls: never entered. (A <title>
 # that malformed markup puts in <body> is still hidden by every browser's default style.)
+# The invisible ones are stripped from the page before its walk; listed here too, the walk
+# stays safe on any tree it is given.
 SKIP_TAGS = frozenset(
     [
+        *INVISIBLE_TAGS,
         "title",
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "svg",
-        "math",
-        "iframe",
-        "object",
-        "embed",
         "canvas",
         "button",
         "select",
