@@ -724,3 +724,24 @@ def test_the_lead_is_found_under_a_headline_shown_with_a_date_before_it() -> Non
     article = parse(html, URL)
     assert article.headline == title
     assert _texts(article) == [LEAD, *PARAGRAPHS[:4]]
+
+
+def test_a_paywall_class_on_each_paragraph_marks_metered_text_not_a_box() -> None:
+    # Metered templates class every paragraph, subheading and list of the story "paywall";
+    # a box of that name is still chrome.
+    html = _page(
+        "<article class='body'>"
+        f"<p class='paywall'>{PARAGRAPHS[0]}</p><h2 class='paywall'>The night crossing</h2>"
+        f"<p class='paywall'>{LAST}</p><ul class='paywall'><li>Fare: two pounds</li></ul>"
+        f"<p class='paywall'>{PARAGRAPHS[1]}</p>"
+        "<div class='paywall'><p>Subscribe to keep reading the Gazette.</p></div></article>"
+    )
+    article = parse(html, URL)
+    assert _texts(article) == [
+        PARAGRAPHS[0],
+        "The night crossing",
+        LAST,
+        "Fare: two pounds",
+        PARAGRAPHS[1],
+    ]
+    assert "boilerplate" in [r.kind for r in article.removed if "Subscribe" in r.text]

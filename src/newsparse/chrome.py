@@ -50,6 +50,11 @@ BOILERPLATE_MAX_CHARS = 600
 # Kinds whose real instances never hold a long paragraph (a cookie banner can: not listed).
 # "tts" (text-to-speech) classes, for one, wrap the very story the player reads out.
 SHORT_FURNITURE_KINDS: frozenset[RemovalKind] = frozenset({"boilerplate", "media_note"})
+# Text elements that metered-paywall templates mark one by one with the class "paywall" (every
+# paragraph, subheading and list of the story): a box of that name is a container, these are
+# the story itself.
+METERED_TEXT_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li"})
+METERED_REASON = "class/id 'paywall'"
 # Distinct class/id strings whose verdict is remembered (a few hundred per page, many shared
 # by the pages of one site).
 NAMED_VERDICT_CACHE = 4096
@@ -164,6 +169,8 @@ def classify_element(node: Node, tag: str) -> Verdict | None:
         return None  # a "social-embed" quoting a post the story cites, not a share bar
     if verdict.kind == "hidden":
         return verdict  # what the page hides (a paywalled remainder) is not shown text
+    if tag in METERED_TEXT_TAGS and verdict.reason == METERED_REASON:
+        return None  # a "paywall" class on the story's own paragraphs marks metered text
     if verdict.kind in SHORT_FURNITURE_KINDS and (
         len(normalize_space(node.text())) > BOILERPLATE_MAX_CHARS
         or holds_article_text(node, min_paragraphs=1)
