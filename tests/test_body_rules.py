@@ -745,3 +745,21 @@ def test_a_paywall_class_on_each_paragraph_marks_metered_text_not_a_box() -> Non
         PARAGRAPHS[1],
     ]
     assert "boilerplate" in [r.kind for r in article.removed if "Subscribe" in r.text]
+
+
+def test_a_hover_card_inside_a_paragraph_is_not_its_text() -> None:
+    # A linked name opens a card (portrait, the person's latest stories) on hover.
+    card = (
+        "<span class='person'><a href='/people/ana-ruiz'>Ana Ruiz</a>"
+        "<span class='person-card'><span><img src='/img/ana.jpg' alt=''>"
+        "<a href='/people/ana-ruiz'>Ana Ruiz</a>"
+        "<a href='/2024/05/01/pier-opens'>Mayor opens the new pier</a>"
+        "<a href='/2024/04/12/budget'>Budget passes after long night</a></span></span></span>"
+    )
+    sentence = f"<p>The mayor, {card}, said the timetable would change.</p>"
+    html = _page(f"<article>{_p(0)}{sentence}{_p(1, 2)}</article>")
+    article = parse(html, URL)
+    assert "The mayor, Ana Ruiz, said the timetable would change." in _texts(article)
+    cards = [r for r in article.removed if r.reason == "hover card in a paragraph"]
+    assert [r.kind for r in cards] == ["hidden"]
+    assert "Mayor opens the new pier" in cards[0].text

@@ -10,10 +10,13 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from selectolax.lexbor import LexborHTMLParser
+
 from newsparse import vocab
 from newsparse.dom import (
     HEADING_TAGS,
     Node,
+    ancestors,
     attr,
     class_and_id,
     link_text_length,
@@ -55,6 +58,9 @@ SHORT_FURNITURE_KINDS: frozenset[RemovalKind] = frozenset({"boilerplate", "media
 # the story itself.
 METERED_TEXT_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li"})
 METERED_REASON = "class/id 'paywall'"
+# A hover card over a name in a paragraph holds a picture and at least this many links (the
+# name again and the person's stories).
+HOVER_CARD_MIN_LINKS = 2
 # Distinct class/id strings whose verdict is remembered (a few hundred per page, many shared
 # by the pages of one site).
 NAMED_VERDICT_CACHE = 4096
@@ -148,6 +154,27 @@ class Verdict:
     @property
     def is_zone(self) -> bool:
         return self.kind in ZONE_KINDS
+
+
+def strip_hover_cards(tree: LexborHTMLParser) -> list[str]:
+    """Remove the cards that pop up over a linked name inside a paragraph (a portrait and a
+    list of the person's stories, shown on hover), and return their texts. A card is the
+    innermost inline element around a picture in a paragraph that holds HOVER_CARD_MIN_LINKS
+    links: running prose holds no picture between its words."""
+    cards: dict[int, Node] = {}
+    for image in tree.css("p span img"):
+        node = image.parent
+        while node is not None and node.tag != "p":
+            if node.tag == "span" and len(node.css("a")) >= HOVER_CARD_MIN_LINKS:
+                cards[node.mem_id] = node
+                break
+            node = node.parent
+    # A card inside another card goes with it (decided before any node is freed).
+    outer = [c for c in cards.values() if not any(p.mem_id in cards for p in ancestors(c))]
+    texts = [normalize_space(card.text()) for card in outer]
+    for card in outer:
+        card.decompose()
+    return [text for text in texts if text]
 
 
 def classify_element(node: Node, tag: str) -> Verdict | None:

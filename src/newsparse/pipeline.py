@@ -104,6 +104,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     shown_tags = [] if metadata.declared_tags(structured) else metadata.visible_tags(tree)
 
     strip_invisible(tree)
+    hover_cards = chrome.strip_hover_cards(tree)
     page = walk(root, deadline)
     drop: Drops = {}
     mark_text_chrome(page, drop)
@@ -189,6 +190,10 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
 
     feed_items = with_live_blog_updates(feed.items, live_blog_updates(structured.article, base))
     removed = _removals(page, drop, feed.used | related.used)
+    removed.extend(
+        Removal(kind="hidden", text=chrome.shorten(text), reason="hover card in a paragraph")
+        for text in hover_cards
+    )
     removed.extend(body.removed)
     body_chars = sum(pagetype.text_weight(b.text) for b in body.blocks)
     teasers = len(feed_items) + len(related.links)
