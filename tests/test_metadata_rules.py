@@ -67,6 +67,8 @@ def _story(word: str, sentence: str) -> str:
         # A professional title before the name is no part of it; an academic one is.
         ("Autor: Rechtsanwalt Jan Holm", ["Jan Holm"]),
         ("Von Dr. Eva Roth", ["Dr. Eva Roth"]),
+        # A surname particle opens a surname: a name never ends on one (a subheading).
+        ("Von Kieler von", []),
     ],
 )
 def test_byline_lines(line: str, names: list[str]) -> None:
@@ -599,3 +601,42 @@ def test_a_byline_broken_by_br_credits_only_its_first_line() -> None:
         f"Port Adair / Nordland</p>{STORY}</article>",
     )
     assert [a.name for a in parse(html).authors] == ["Mara Olsen", "Tom Berg"]
+
+
+def test_a_subheading_opening_like_a_byline_in_div_soup_stays_in_the_body() -> None:
+    # Found by the ci-long property run: story text in bare <div>s never "started the
+    # story", so a subheading "Von Kiel von ..." was taken for a byline.
+    long = "The ferry to the outer islands ran late again on Tuesday evening, said the crew. " * 3
+    html = _page(
+        "",
+        "<div class='main'><div class='title'>Ferry runs late</div>"
+        f"<div class='a'>{long}</div><div class='b'>{long.upper()}</div>"
+        "<h2>Von Kieler von</h2><div class='c'>The board will meet again in June.</div></div>",
+    )
+    article = parse(html, "https://example.test/a")
+    assert "Von Kieler von" in [block.text for block in article.body]
+    assert article.authors == []
+
+
+def test_a_sign_up_box_after_the_headline_is_no_standfirst() -> None:
+    # Found by the ci-long property run: an unclosed <h2> holding a newsletter form read as
+    # the standfirst, its lines run together.
+    html = _page(
+        "",
+        "<article><h1>Ferry runs late</h1><h2>Get our morning briefing<div>"
+        "<form><label>Your email address</label><input type='email'>"
+        f"<button>Subscribe</button></form></div></h2>{STORY}</article>",
+    )
+    assert parse(html).subheadline is None
+
+
+def test_a_standfirst_keeps_its_block_boundaries_as_spaces() -> None:
+    html = _page(
+        "",
+        "<article><h1>Ferry runs late</h1>"
+        "<div class='standfirst'><div>The morning ferry ran late again.</div>"
+        f"<div>Commuters say the delays are getting worse.</div></div>{STORY}</article>",
+    )
+    assert parse(html).subheadline == (
+        "The morning ferry ran late again. Commuters say the delays are getting worse."
+    )

@@ -335,7 +335,7 @@ def _claim_bylines(
     for index in range(first, min(len(blocks), start + BYLINE_SEARCH_BLOCKS)):
         block = blocks[index]
         text = block.text
-        if index > start and block.tag == "p" and len(text) >= STORY_PARAGRAPH_CHARS:
+        if index > start and block.tag in ("p", "run") and len(text) >= STORY_PARAGRAPH_CHARS:
             story_started = True
         if index in drop or len(text) > MAX_BYLINE_LINE_CHARS or block.tag == "caption":
             continue  # a caption ("Von links: ...") credits no author of the story

@@ -323,10 +323,12 @@ WEEKDAYS = (
 # Lowercase words a credited name may hold: particles of surnames and newsroom words ("The
 # Kyiv Independent news desk"). Any other lowercase word makes a phrase, not a name ("Von Kiel
 # nach Sylt in drei Stunden").
-NAME_LOWERCASE_WORDS = frozenset(
+SURNAME_PARTICLES = frozenset(
     {"von", "vom", "zu", "van", "der", "den", "de", "del", "della", "di", "da", "das", "do"}
     | {"dos", "du", "des", "la", "le", "ten", "ter", "bin", "ibn", "al", "el", "y", "e"}
-    | {"news", "desk", "staff", "team", "newsroom", "redaktion", "rédaction", "redacción"}
+)
+NAME_LOWERCASE_WORDS = SURNAME_PARTICLES | frozenset(
+    {"news", "desk", "staff", "team", "newsroom", "redaktion", "rédaction", "redacción"}
     | {"service", "services", "reports", "wire", "wires"}
 )
 

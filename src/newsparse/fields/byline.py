@@ -204,6 +204,8 @@ def clean_name(raw: str) -> str | None:
         return None
     if name.casefold() in vocab.NAME_JOINERS or name.casefold() in vocab.BYLINE_PREFIXES:
         return None
+    if name.split()[-1] in vocab.SURNAME_PARTICLES:
+        return None  # a surname particle ("von", "de") opens a surname, never ends a name
     return name
 
 

@@ -9,7 +9,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsparse.dom import Node, attr, class_and_id, normalize_space
+from newsparse.dom import Node, attr, class_and_id, normalize_space, text_of
 from newsparse.structured import StructuredData, jsonld
 from newsparse.structured.meta import first
 
@@ -26,6 +26,7 @@ _DEK_NAMES = re.compile(
     r"dek|standfirst|subtitle|sub-title|subhead|sub-head|summary|lead|intro|excerpt|teaser|"
     r"desc|strapline|kicker-text|deck",
 )
+_FORM_CONTROLS = "form, input, button, select, textarea"
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
 
 
@@ -148,9 +149,9 @@ def find_dek(headline_node: Node | None, structured: StructuredData) -> str | No
 
 
 def _dek_text(node: Node | None) -> str | None:
-    if node is None:
-        return None
-    text = normalize_space(node.text())
+    if node is None or node.css_first(_FORM_CONTROLS) is not None:
+        return None  # a sign-up box's heading, with the form it opens
+    text = text_of(node)
     names = class_and_id(node) + " " + attr(node, "itemprop").lower()
     if DEK_MIN_CHARS <= len(text) <= DEK_MAX_CHARS and (
         _DEK_NAMES.search(names) or node.tag == "h2"
