@@ -763,3 +763,17 @@ def test_a_hover_card_inside_a_paragraph_is_not_its_text() -> None:
     cards = [r for r in article.removed if r.reason == "hover card in a paragraph"]
     assert [r.kind for r in cards] == ["hidden"]
     assert "Mayor opens the new pier" in cards[0].text
+
+
+@pytest.mark.parametrize("note", ["Updated at 1:23 p.m.", "Aktualisiert um 14:30 Uhr"])
+def test_a_line_that_is_only_an_update_time_is_no_paragraph(note: str) -> None:
+    html = _page(f"<article>{_p(0, 1, 2)}<p><em>{note}</em></p></article>")
+    article = parse(html, URL)
+    assert _texts(article) == PARAGRAPHS[:3]
+    assert [r.reason for r in article.removed if r.text == note] == ["publication or update time"]
+
+
+def test_an_update_sentence_stays() -> None:
+    note = "Updated at 1:23 p.m. with the council's answer to the petition."
+    html = _page(f"<article>{_p(0, 1, 2)}<p>{note}</p></article>")
+    assert note in _texts(parse(html, URL))

@@ -13,6 +13,7 @@ from newsparse.dom import Node, label_key, normalize_space
 from newsparse.fields import images, metadata
 from newsparse.fields.dates import VISIBLE_DATE, might_hold_date
 from newsparse.models import RemovalKind
+from newsparse.patterns import alternation
 
 # Block index -> (removal kind, reason) for every block claimed so far.
 Drops = dict[int, tuple[RemovalKind, str]]
@@ -49,6 +50,30 @@ def mark_text_chrome(page: Walk, drop: Drops) -> None:
             drop[index] = ("repeated", f"repeated {chrome.REPEATED_LINE_MIN_COUNT}+ times")
         elif block.tag == "list" and (kind := button_row_kind(block.items)) is not None:
             drop[index] = (kind, "list of buttons")
+
+
+# A line that is only a publication or update word and a clock time ("Updated at 1:23 p.m.",
+# "Aktualisiert um 14:30 Uhr"), wherever it stands: a timestamp, not a sentence.
+MAX_TIME_NOTE_CHARS = 60
+_TIME_NOTE = re.compile(
+    r"^\W*(?:"
+    + alternation((*vocab.UPDATED_WORDS, *vocab.PUBLISHED_WORDS))
+    + r")\W*(?:at|um|à|a las|alle|om)?\s*"
+    + r"(?<!\d)\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?(?:uhr|h|[A-Z]{2,5}))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def claim_time_notes(blocks: list[TextBlock], drop: Drops) -> None:
+    """Lines that are only a publication or update time, left after the bylines were read
+    (near the headline they are the visible date's evidence)."""
+    for index, block in enumerate(blocks):
+        if (
+            index not in drop
+            and len(block.text) <= MAX_TIME_NOTE_CHARS
+            and _TIME_NOTE.match(block.text)
+        ):
+            drop[index] = ("byline", "publication or update time")
 
 
 # A row of buttons set as a bare list ("Share / Email / Print"): at least this many items,

@@ -18,6 +18,7 @@ from newsparse.claims import (
     Drops,
     claim,
     claim_captions,
+    claim_time_notes,
     container_path,
     first_reading_time,
     is_dateline,
@@ -143,6 +144,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     visible_authors, dateline_texts = _claim_bylines(
         page.blocks, drop, head_index, byline_texts, base
     )
+    claim_time_notes(page.blocks, drop)
     loose_captions = claim_captions(page.blocks, drop)
     if dek is None:
         dek = _dek_beside_headline(page.blocks, found_headline, drop)
