@@ -111,6 +111,9 @@ DEADLINE_CHECK_STEPS = 256
 MAX_WALK_DEPTH = 256
 # The inner tags of a block element, which are never looked at.
 _NO_TAGS: frozenset[str] = frozenset()
+# Loose sibling paragraphs join when long and mostly unlinked, or short, unlinked and a sentence.
+SIBLING_PARAGRAPH_CHARS = 80
+SIBLING_PARAGRAPH_MAX_LINK_DENSITY = 0.25
 # A list whose items hold this much text each is a layout list (a card grid, a story stream):
 # walk into it rather than reading it as one bulleted list.
 LAYOUT_LIST_ITEM_CHARS = 400
@@ -559,3 +562,25 @@ def _add_list(
             class_names=attr(node, "class"),
         )
     )
+
+
+def block_span(walk: Walk, cid: int) -> tuple[int, int]:
+    """Indexes of the first and last block inside a container."""
+    inside = [i for i, block in enumerate(walk.blocks) if cid in block.path]
+    return (inside[0], inside[-1]) if inside else (0, 0)
+
+
+def path_of(walk: Walk, cid: int) -> tuple[int, ...]:
+    for block in walk.blocks:
+        if cid in block.path:
+            return block.path[: block.path.index(cid) + 1]
+    return (cid,)
+
+
+def is_loose_paragraph(block: TextBlock) -> bool:
+    if block.tag not in ("p", "run", "quote", "list"):
+        return False
+    length, density = len(block.text), block.link_density
+    if length >= SIBLING_PARAGRAPH_CHARS:
+        return density < SIBLING_PARAGRAPH_MAX_LINK_DENSITY
+    return density == 0 and block.text.rstrip().endswith((".", "!", "?", "。", "”", '"'))

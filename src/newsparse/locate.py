@@ -9,9 +9,10 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsparse import chrome, vocab
-from newsparse.blocks import TextBlock, Walk, common_depth
+from newsparse import vocab
+from newsparse.blocks import TextBlock, Walk, block_span, is_loose_paragraph, path_of
 from newsparse.dom import Node, class_and_id
+from newsparse.headline_story import headline_first, join_lead, own_story_first
 from newsparse.patterns import alternation
 
 # Blocks shorter than this are too small to say anything about their container.
@@ -27,9 +28,6 @@ CLASS_WEIGHT = 25
 # MIN_SIBLING_SCORE), so a story split by ad slots is read whole.
 SIBLING_SCORE_SHARE = 0.2
 MIN_SIBLING_SCORE = 10.0
-# Loose sibling paragraphs join when long and mostly unlinked, or short, unlinked and a sentence.
-SIBLING_PARAGRAPH_CHARS = 80
-SIBLING_PARAGRAPH_MAX_LINK_DENSITY = 0.25
 # Rivals and twins are looked for among this many best candidates: each costs a pass over the
 # blocks, and a forum page may hold thousands of near-equal posts.
 MAX_COMPARED_CANDIDATES = 30
@@ -53,20 +51,8 @@ TWIN_TEMPLATE_LEVELS = 1
 # A wrapper whose text earns this many times what a weak winner's earns replaces it.
 WRAPPER_TEXT_FACTOR = 3.0
 
-# A heading this long between the headline and the story is its lead paragraph set large.
-LEAD_HEADING_CHARS = 100
-# Parts of class names that say a block above the story is no lead: a caption or credit, a
-# pull quote or summary box, a disclaimer, an author bio, a promotion ("article-disclaimer"
-# and "featuredimagecaption" too, which the whole-word chrome tokens would not catch).
-_NOT_LEAD_NAMES = re.compile(
-    r"caption|credit|quote|disclaimer|disclosure|(?<![a-z])bio(?![a-z])|promo|messenger"
-)
-
 # Candidates whose text starts after the first comment-section block keep this share.
 AFTER_COMMENTS_FACTOR = 0.3
-# Candidates this close to the winner compete on position: the one nearest under the headline.
-HEADLINE_RIVAL_SHARE = 0.5
-
 TAG_BONUS = {
     "article": 10.0,
     "main": 5.0,
@@ -189,60 +175,19 @@ def locate(walk: Walk, eligible: list[bool], headline_at: int | None = None) -> 
 
     ranked = sorted(scores, key=final, reverse=True)
     if headline_at is not None:
-        ranked = _own_story_first(walk, ranked, earned, first_block, headline_at)
-        ranked = _headline_first(walk, ranked, final, first_block, headline_at)
+        candidates = ranked[:MAX_COMPARED_CANDIDATES]
+        own = own_story_first(
+            walk, candidates, lambda c: earned(c) >= MIN_TEXT_SCORE, first_block, headline_at
+        )
+        if own is not None:
+            ranked = [own, *[c for c in ranked if c != own]]
+        ranked = headline_first(walk, ranked, final, first_block, headline_at)
     ranked = _wordier_wrapper_first(walk, ranked, final, earned)
     top = _widen_to_rivals(walk, ranked, final, earned)
     region = _merge_siblings(walk, top, eligible, final, earned)
     if headline_at is not None:
-        _join_lead(walk, eligible, region, headline_at)
+        join_lead(walk, eligible, region, headline_at)
     return region
-
-
-def _join_lead(walk: Walk, eligible: list[bool], region: Region, headline_at: int) -> None:
-    """Prose between the headline and the region's first block is the story's lead (an
-    "intro" paragraph in a container of its own, a lead set as a long <h2>), when nothing but
-    chrome and bylines, which are not eligible, stands between it and the story."""
-    first = next((i for i, b in enumerate(walk.blocks) if eligible[i] and region.holds(i, b)), None)
-    if first is None or first <= headline_at + 1:
-        return
-    story_path = walk.blocks[first].path
-    story_texts = {b.text for i, b in enumerate(walk.blocks[first:], first) if region.holds(i, b)}
-    for index in range(first - 1, headline_at, -1):
-        if not eligible[index]:
-            continue  # a byline, a dateline, a caption claimed as such
-        block = walk.blocks[index]
-        if (
-            not _reads_as_lead(block)
-            or _in_named_box(walk, block, story_path)
-            or block.text in story_texts  # a "highlights" box quoting the story
-        ):
-            return  # a teaser, a link row, a bio: the lead search ends at anything else
-        region.loose_blocks.add(index)
-
-
-def _in_named_box(walk: Walk, block: TextBlock, story_path: tuple[int, ...]) -> bool:
-    """Whether a container between the block and the story's common ancestor is named as
-    chrome or a caption ("short-bio", "editorial-disclosure", "featuredimagecaption")."""
-    for cid in block.path[common_depth(block.path, story_path) :]:
-        node = walk.nodes.get(cid) or (block.node if cid == block.path[-1] else None)
-        if node is None:
-            continue
-        names = class_and_id(node)
-        if names.strip() and (chrome.names_chrome(names) or _NOT_LEAD_NAMES.search(names)):
-            return True
-    return False
-
-
-def _reads_as_lead(block: TextBlock) -> bool:
-    if block.tag == "heading":
-        # A lead set as a heading is several sentences long, never a title.
-        return len(block.text) >= LEAD_HEADING_CHARS and block.link_density == 0
-    return (
-        block.tag in ("p", "run")
-        and _is_loose_paragraph(block)
-        and len(block.text) >= (SIBLING_PARAGRAPH_CHARS)
-    )
 
 
 def _wordier_wrapper_first(
@@ -253,7 +198,7 @@ def _wordier_wrapper_first(
     top = ranked[0]
     if earned(top) >= MIN_TEXT_SCORE:
         return ranked
-    top_path = _path_of(walk, top)
+    top_path = path_of(walk, top)
     least = RIVAL_SCORE_SHARE * final(top)
     wrappers = [
         c
@@ -265,94 +210,6 @@ def _wordier_wrapper_first(
     if not wrappers:
         return ranked
     return [wrappers[0], *[c for c in ranked if c != wrappers[0]]]
-
-
-def _own_story_first(
-    walk: Walk,
-    ranked: list[int],
-    earned: Callable[[int], float],
-    first_block: dict[int, int],
-    headline_at: int,
-) -> list[int]:
-    """On a page of stacked stories (infinite scroll appends whole articles, each under a
-    headline from the same template as the page's own), a winner past the next story's
-    headline is that story: the page's article is the best candidate between its headline and
-    the next one, if one there earns a story's worth from its text."""
-    next_story = _next_story_headline(walk, headline_at)
-    if next_story is None or first_block.get(ranked[0], -1) < next_story:
-        return ranked
-    own = [
-        c
-        for c in ranked[:MAX_COMPARED_CANDIDATES]
-        if headline_at < first_block.get(c, -1)
-        and _block_span(walk, c)[1] < next_story
-        and earned(c) >= MIN_TEXT_SCORE
-    ]
-    if not own:
-        return ranked
-    return [own[0], *[c for c in ranked if c != own[0]]]
-
-
-def _next_story_headline(walk: Walk, headline_at: int) -> int | None:
-    """The first later heading of the page's headline's template (same level, same class, in a
-    container of the same tag and class), when the headline is a story headline (h1/h2)."""
-    head = walk.blocks[headline_at]
-    if head.tag != "heading" or (head.level or 9) > 2:
-        return None
-    template = _heading_template(walk, head)
-    for index in range(headline_at + 1, len(walk.blocks)):
-        block = walk.blocks[index]
-        if (
-            block.tag == "heading"
-            and block.text != head.text
-            and _heading_template(walk, block) == template
-        ):
-            return index
-    return None
-
-
-def _heading_template(walk: Walk, block: TextBlock) -> tuple[str | None, ...]:
-    node = block.node
-    parent = walk.nodes.get(block.path[-2]) if len(block.path) > 1 else None
-    return (
-        str(block.level),
-        node.attributes.get("class") if node is not None else None,
-        parent.tag if parent is not None else None,
-        parent.attributes.get("class") if parent is not None else None,
-    )
-
-
-def _headline_first(
-    walk: Walk, ranked: list[int], final: object, first_block: dict[int, int], headline_at: int
-) -> list[int]:
-    best = final(ranked[0])  # type: ignore[operator]
-    strong = [c for c in ranked if final(c) >= HEADLINE_RIVAL_SHARE * best]  # type: ignore[operator]
-    if (
-        first_block.get(ranked[0], -1) < headline_at
-        and _block_span(walk, ranked[0])[1] < headline_at
-    ):
-        # The winner ends above the headline: a box before the story (a browser notice, a
-        # promo). A strong candidate that holds the headline or follows it is the story.
-        later = [c for c in strong if _block_span(walk, c)[1] > headline_at]
-        if later:
-            return [later[0], *[c for c in ranked if c != later[0]]]
-    # A wrapper around the winner is no rival story.
-    winner_path = walk.blocks[first_block[ranked[0]]].path if ranked[0] in first_block else ()
-    after = [
-        c for c in strong if first_block.get(c, -1) > headline_at and c not in winner_path[:-1]
-    ]
-    if not after or (
-        ranked[0] in after and first_block[ranked[0]] == min(first_block[c] for c in after)
-    ):
-        return ranked
-    nearest = min(after, key=lambda c: (first_block[c], -final(c)))  # type: ignore[operator]
-    if first_block.get(ranked[0], -1) <= headline_at:
-        return ranked  # the winner starts at or above the headline: it holds it, keep it
-    # Only when another story's headline (h1/h2) stands between the two.
-    between = walk.blocks[first_block[nearest] : first_block[ranked[0]]]
-    if not any(b.tag == "heading" and (b.level or 9) <= 2 for b in between):
-        return ranked
-    return [nearest, *[c for c in ranked if c != nearest]]
 
 
 def _widen_to_rivals(
@@ -374,13 +231,13 @@ def _widen_to_rivals(
         return _join_twins(walk, top, ranked, final)
     # A rival that another story's headline separates from the winner is that other story
     # (an infinite-scroll page appends the next article under the first).
-    top_span = _block_span(walk, top)
-    rivals = [r for r in rivals if not _headline_between(walk, top_span, _block_span(walk, r))]
-    top_path = _path_of(walk, top)
+    top_span = block_span(walk, top)
+    rivals = [r for r in rivals if not _headline_between(walk, top_span, block_span(walk, r))]
+    top_path = path_of(walk, top)
     shared = 0
     ancestor_hits: dict[int, int] = defaultdict(int)
     for rival in rivals:
-        rival_path = set(_path_of(walk, rival))
+        rival_path = set(path_of(walk, rival))
         if top in rival_path:
             continue  # a section inside the winner is already part of it
         for ancestor in reversed(top_path[:-1]):
@@ -415,8 +272,8 @@ def _join_twins(
         return top
     node = walk.nodes[template]
     least = TWIN_SCORE_SHARE * final(top)
-    template_path = _path_of(walk, template)
-    template_span = _block_span(walk, template)
+    template_path = path_of(walk, template)
+    template_span = block_span(walk, template)
     twins = [
         c
         for c in ranked[:MAX_COMPARED_CANDIDATES]
@@ -425,14 +282,14 @@ def _join_twins(
         and qualifies(c)
         and _same_template(walk.nodes[c], node)
         and c not in template_path
-        and template not in _path_of(walk, c)
-        and not _headline_between(walk, template_span, _block_span(walk, c))
+        and template not in path_of(walk, c)
+        and not _headline_between(walk, template_span, block_span(walk, c))
     ]
     if not twins:
         return top
     shared = list(template_path[:-1])
     for twin in twins:
-        twin_path = set(_path_of(walk, twin))
+        twin_path = set(path_of(walk, twin))
         while shared and shared[-1] not in twin_path:
             shared.pop()
     return shared[-1] if shared else top
@@ -444,7 +301,7 @@ def _same_template(node: Node, other: Node) -> bool:
 
 
 def _classed_self_or_wrapper(walk: Walk, top: int) -> int | None:
-    path = _path_of(walk, top)
+    path = path_of(walk, top)
     for cid in path[::-1][: TWIN_TEMPLATE_LEVELS + 1]:
         if (walk.nodes[cid].attributes.get("class") or "").strip():
             return cid
@@ -460,19 +317,6 @@ def _headline_between(walk: Walk, one: tuple[int, int], other: tuple[int, int]) 
     )
 
 
-def _block_span(walk: Walk, cid: int) -> tuple[int, int]:
-    """Indexes of the first and last block inside a container."""
-    inside = [i for i, block in enumerate(walk.blocks) if cid in block.path]
-    return (inside[0], inside[-1]) if inside else (0, 0)
-
-
-def _path_of(walk: Walk, cid: int) -> tuple[int, ...]:
-    for block in walk.blocks:
-        if cid in block.path:
-            return block.path[: block.path.index(cid) + 1]
-    return (cid,)
-
-
 def _merge_siblings(
     walk: Walk,
     top: int,
@@ -484,7 +328,7 @@ def _merge_siblings(
     leading_threshold = max(MIN_SIBLING_SCORE, final(top) * SIBLING_SCORE_SHARE)
     trailing_threshold = max(MIN_TEXT_SCORE, earned(top) * SIBLING_SCORE_SHARE)
     after_top = False
-    top_path = _path_of(walk, top)
+    top_path = path_of(walk, top)
     if len(top_path) < 2:
         return region
     parent = top_path[-2]
@@ -494,7 +338,7 @@ def _merge_siblings(
         if not eligible[index] or len(block.path) < depth or block.path[depth - 1] != parent:
             continue
         if len(block.path) == depth:  # loose text directly inside the shared parent
-            if _is_loose_paragraph(block):
+            if is_loose_paragraph(block):
                 region.loose_blocks.add(index)
             continue
         sibling = block.path[depth]
@@ -507,7 +351,7 @@ def _merge_siblings(
             else final(sibling) >= leading_threshold or sections.get(sibling, False)
         ):
             region.containers.add(sibling)
-        elif len(block.path) == depth + 1 and block.tag != "run" and _is_loose_paragraph(block):
+        elif len(block.path) == depth + 1 and block.tag != "run" and is_loose_paragraph(block):
             region.loose_blocks.add(index)
     return region
 
@@ -531,7 +375,7 @@ def _story_sections(
         kind = (
             "heading"
             if block.tag == "heading"
-            else ("prose" if _is_loose_paragraph(block) and block.tag != "list" else "other")
+            else ("prose" if is_loose_paragraph(block) and block.tag != "list" else "other")
         )
         kinds.setdefault(block.path[depth], []).append(kind)
     order = list(kinds)
@@ -580,12 +424,3 @@ def _story_sections(
             and all(kind in ("heading", "prose") for kind in found)
         )
     return sections
-
-
-def _is_loose_paragraph(block: TextBlock) -> bool:
-    if block.tag not in ("p", "run", "quote", "list"):
-        return False
-    length, density = len(block.text), block.link_density
-    if length >= SIBLING_PARAGRAPH_CHARS:
-        return density < SIBLING_PARAGRAPH_MAX_LINK_DENSITY
-    return density == 0 and block.text.rstrip().endswith((".", "!", "?", "。", "”", '"'))
