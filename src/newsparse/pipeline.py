@@ -158,10 +158,11 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     eligible = [block.zone is None and index not in drop for index, block in enumerate(page.blocks)]
     repeats = {normalize_space(t).casefold() for t in (title, h1_text, dek) if t}
     body = _body_with_fallback(page, eligible, drop, repeats, found_headline)
-    if dek is not None and _prose_chars(body.blocks) < len(dek):
+    dek_at = _page_position(page.blocks, body.used, dek) if dek is not None else None
+    if dek is not None and dek_at is not None and _prose_chars(body.blocks) < len(dek):
         # The page's only prose is its lead (a homepage's welcome, an audio item's summary):
         # that is the body, not a standfirst over nothing.
-        body.blocks.insert(0, Block(kind="paragraph", text=dek))
+        body.blocks.insert(dek_at, Block(kind="paragraph", text=dek))
         for index in [i for i, (_, reason) in drop.items() if reason == STANDFIRST_REASON]:
             del drop[index]
         dek = None
@@ -355,6 +356,14 @@ def _dek_beside_headline(
         drop[following[0]] = ("boilerplate", STANDFIRST_REASON)
         return candidate.text
     return None
+
+
+def _page_position(blocks: list[TextBlock], used: set[int], text: str) -> int | None:
+    """Where a text the page shows goes among the body blocks: after the body blocks that
+    come before it on the page. None when it is no block of its own."""
+    key = normalize_space(text).casefold()
+    at = next((i for i, b in enumerate(blocks) if b.text.casefold() == key), None)
+    return None if at is None else sum(1 for i in used if i < at)
 
 
 def _prose_chars(blocks: list[Block]) -> int:
