@@ -350,6 +350,12 @@ _CONTAINED_PHRASES: dict[str, RemovalKind] = {
 }
 
 
+# Three or more page numbers and nothing else but arrows and separators (never the dots,
+# dashes, slashes or colons of a date or a clock time: "12.05.24" is no pager).
+# (A match starts only where a run of those characters starts: a search stays linear.)
+_PAGE_NUMBERS = re.compile(
+    r"(?<![\s«»‹›<>←→|])[\s«»‹›<>←→|]*\d{1,3}(?:[\s|·•,]+\d{1,3}){2,}[\s«»‹›<>←→|.…]*"
+)
 _COPYRIGHT_YEAR = re.compile(r"©\s*(?:copyright\s*)?\d{4}", re.IGNORECASE)
 
 
@@ -373,6 +379,8 @@ def classify_line(text: str) -> RemovalKind | None:
     exact = _EXACT_LINES.get(folded.strip(" .:!·|"))
     if exact is not None:
         return exact
+    if _PAGE_NUMBERS.fullmatch(text):
+        return "navigation"  # a pager: "1 2 3 4 5", "« 1 | 2 | 3 »"
     match = _CHROME_LINE.match(text)
     if match and match.lastgroup:
         kind: RemovalKind = match.lastgroup  # type: ignore[assignment]

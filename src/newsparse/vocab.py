@@ -592,6 +592,9 @@ CHROME_LINE_PREFIXES: dict[str, tuple[str, ...]] = {
         "la sélection de la rédaction",
         "most read",
         "most popular",
+        "самые популярные",
+        "самое популярное",
+        "самые читаемые",
         "trending now",
         "top stories",
         "advertisement",
@@ -651,6 +654,22 @@ CHROME_EXACT_LINES: dict[str, tuple[str, ...]] = {
     "header": ("log in", "sign in", "login", "anmelden", "se connecter", "iniciar sesión"),
     # The title of a click-to-load placeholder standing in for an embed.
     "cookie": ("externer inhalt", "external content", "contenu externe", "contenido externo"),
+    # A comment or review section's heading and its call to write one.
+    "comments": (
+        "kommentare",
+        "kommentar schreiben",
+        "kommentieren",
+        "commentaires",
+        "laisser un commentaire",
+        "comentarios",
+        "deja un comentario",
+        "deja tu comentario",
+        "комментарии",
+        "отзывы",
+        "добавить отзыв",
+        "добавить комментарий",
+        "оставить комментарий",
+    ),
     "footer": (
         "privacy policy",
         "terms of use",
