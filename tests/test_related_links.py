@@ -361,3 +361,15 @@ def test_an_article_rating_widget_is_chrome() -> None:
     html = _page(f"{STORY}<h3>Wie bewerten Sie diesen Artikel?</h3><p>hilfreich</p>")
     article = newsparse.parse(html, URL)
     assert "Wie bewerten Sie diesen Artikel?" not in [b.text for b in article.body]
+
+
+@pytest.mark.parametrize("label", ["Lesen Sie auch die folgenden Beiträge:", "Weiterlesen:"])
+def test_a_related_label_line_inside_the_story_is_not_body(label: str) -> None:
+    links = (
+        "<ul><li><a href='/2024/04/30/ferry-fares/'>Ferry fares rise for the third year</a></li>"
+        "<li><a href='/2024/04/12/pier/'>The new pier opens in June</a></li></ul>"
+    )
+    html = _page(f"{STORY}<p>{label}</p>{links}{STORY.replace('Paragraph', 'Later paragraph')}")
+    article = newsparse.parse(html, URL)
+    assert label not in [block.text for block in article.body]
+    assert [r.kind for r in article.removed if r.text == label] == ["related"]

@@ -894,6 +894,8 @@ RELATED_LABELS = (
     "verwandte artikel",
     "ähnliche artikel",
     "zum weiterlesen",
+    "weiterlesen",
+    "mehr dazu",
     "you might also like",
     "you may also be interested in",
     "more like this",

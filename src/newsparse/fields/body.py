@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from newsparse.blocks import TextBlock
 from newsparse.chrome import shorten
 from newsparse.dom import normalize_space
+from newsparse.fields.links import has_related_label, is_related_heading
 from newsparse.locate import Region
 from newsparse.models import Block, Removal
 
@@ -69,6 +70,11 @@ def extract_body(
                 Removal(kind="caption", text=shorten(block.text), reason="figure caption")
             )
             continue
+        if _is_related_label(block.text):
+            result.removed.append(
+                Removal(kind="related", text=shorten(block.text), reason="label of a related list")
+            )
+            continue
         if _is_link_list(block):
             result.removed.append(
                 Removal(kind="boilerplate", text=shorten(block.text), reason="link-heavy block")
@@ -123,6 +129,16 @@ def _drop_dangling_labels(result: BodyResult) -> None:
                 kind="boilerplate", text=shorten(last.text), reason="label with nothing after it"
             )
         )
+
+
+def _is_related_label(text: str) -> bool:
+    """A short line ending in a colon that opens with a related label ("Lesen Sie auch die
+    folgenden Beiträge:", "Weiterlesen:"): the list it introduced was not story text."""
+    return (
+        len(text) <= MAX_LABEL_CHARS
+        and _LABEL_END.search(text) is not None
+        and (is_related_heading(text) or has_related_label(text))
+    )
 
 
 def _is_link_list(block: TextBlock) -> bool:
