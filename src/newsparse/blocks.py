@@ -284,19 +284,19 @@ def _mark_captions(result: Walk) -> None:
     named = {
         cid
         for cid, node in result.nodes.items()
-        if node.tag not in NEVER_CAPTION_TAGS and is_caption_name(attr(node, "class"))
+        if node.tag not in NEVER_CAPTION_TAGS and _is_caption_name(attr(node, "class"))
     }
     for block in result.blocks:
         if block.tag not in ("p", "run") or len(block.text) > CAPTION_MAX_CHARS:
             continue
-        if is_caption_name(block.class_names) or not named.isdisjoint(
+        if _is_caption_name(block.class_names) or not named.isdisjoint(
             block.path[-CAPTION_LEVELS - 1 :]
         ):
             block.tag = "caption"
 
 
 @lru_cache(maxsize=CLASS_CACHE_SIZE)
-def is_caption_name(classes: str) -> bool:
+def _is_caption_name(classes: str) -> bool:
     return bool(classes) and _CAPTION_NAME.search(chrome.split_camel_case(classes)) is not None
 
 

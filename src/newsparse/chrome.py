@@ -57,7 +57,7 @@ SHORT_FURNITURE_KINDS: frozenset[RemovalKind] = frozenset({"boilerplate", "media
 # paragraph, subheading and list of the story): a box of that name is a container, these are
 # the story itself.
 METERED_TEXT_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li"})
-METERED_REASON = "class/id 'paywall'"
+METERED_WORD = "paywall"
 # A hover card over a name in a paragraph holds a picture and at least this many links (the
 # name again and the person's stories).
 HOVER_CARD_MIN_LINKS = 2
@@ -196,7 +196,7 @@ def classify_element(node: Node, tag: str) -> Verdict | None:
         return None  # a "social-embed" quoting a post the story cites, not a share bar
     if verdict.kind == "hidden":
         return verdict  # what the page hides (a paywalled remainder) is not shown text
-    if tag in METERED_TEXT_TAGS and verdict.reason == METERED_REASON:
+    if tag in METERED_TEXT_TAGS and verdict.reason == class_reason(METERED_WORD):
         return None  # a "paywall" class on the story's own paragraphs marks metered text
     if verdict.kind in SHORT_FURNITURE_KINDS and (
         len(normalize_space(node.text())) > BOILERPLATE_MAX_CHARS
@@ -268,12 +268,16 @@ def _named_verdict(raw: str) -> tuple[bool, Verdict | None]:
         and not FACT_BOX_NAMES.search(names)
     ):
         return True, None  # "article-header", "entry-content-read-more": content first
-    return True, Verdict(kind, f"class/id '{match.group(match.lastgroup)}'")
+    return True, Verdict(kind, class_reason(match.group(match.lastgroup)))
+
+
+def class_reason(word: str) -> str:
+    """The removal reason for an element named chrome by a class or id word."""
+    return f"class/id '{word}'"
 
 
 def names_chrome(raw: str) -> bool:
-    """Whether class and id words name chrome of some kind ("short-bio", "image-caption" is
-    told by blocks.is_caption_name)."""
+    """Whether class and id words name chrome of some kind ("short-bio", "share-bar")."""
     return _named_verdict(raw)[1] is not None
 
 

@@ -172,8 +172,7 @@ def sniff_meta_charset(data: bytes) -> str | None:
 
 def decode_html(data: bytes, charset: str | None = None) -> Decoded:
     """Decode page bytes the way a browser would, and say which encoding was used."""
-    if data.startswith(GZIP_MAGIC):
-        data = inflate(data)
+    data = inflate_gzip(data)
     for bom, name in _BOMS:
         if data.startswith(bom):
             return Decoded(_decode(data[len(bom) :], name), name)
@@ -197,9 +196,12 @@ def decode_html(data: bytes, charset: str | None = None) -> Decoded:
     return Decoded(_decode(data, guessed), guessed)
 
 
-def inflate(data: bytes) -> bytes:
-    """A gzip stream's content, cut at MAX_INFLATED_BYTES; what could be read of a damaged
-    stream (a truncated download), or the bytes as given when not even the header reads."""
+def inflate_gzip(data: bytes) -> bytes:
+    """Bytes that are a gzip stream inflated, cut at MAX_INFLATED_BYTES: what could be read of
+    a damaged stream (a truncated download), or the bytes as given when they are no gzip
+    stream or not even its header reads."""
+    if not data.startswith(GZIP_MAGIC):
+        return data
     inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
     try:
         inflated = inflater.decompress(data, MAX_INFLATED_BYTES)

@@ -158,14 +158,15 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     eligible = [block.zone is None and index not in drop for index, block in enumerate(page.blocks)]
     repeats = {normalize_space(t).casefold() for t in (title, h1_text, dek) if t}
     body = _body_with_fallback(page, eligible, drop, repeats, found_headline)
-    dek_at = _page_position(page.blocks, body.used, dek) if dek is not None else None
-    if dek is not None and dek_at is not None and _prose_chars(body.blocks) < len(dek):
+    if dek is not None and _prose_chars(body.blocks) < len(dek):
         # The page's only prose is its lead (a homepage's welcome, an audio item's summary):
         # that is the body, not a standfirst over nothing.
-        body.blocks.insert(dek_at, Block(kind="paragraph", text=dek))
-        for index in [i for i, (_, reason) in drop.items() if reason == STANDFIRST_REASON]:
-            del drop[index]
-        dek = None
+        dek_at = _page_position(page.blocks, body.used, dek)
+        if dek_at is not None:
+            body.blocks.insert(dek_at, Block(kind="paragraph", text=dek))
+            for index in [i for i, (_, reason) in drop.items() if reason == STANDFIRST_REASON]:
+                del drop[index]
+            dek = None
 
     dates = choose_dates(
         DateEvidence(
@@ -257,6 +258,8 @@ def _headline_block(blocks: list[TextBlock], headline_text: str | None) -> int |
 # heading ("Klimakonferenz - DRK: Immer mehr Menschen ..." for "DRK: Immer mehr Menschen ...").
 HOLDING_HEADLINE_MIN_CHARS = 20
 HOLDING_HEADLINE_MIN_SHARE = 0.5
+# (Applied to space-normalised text: one space at most, and a search stays linear.)
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[:;,.!?])")
 
 
 def _heading_holding(blocks: list[TextBlock], headline_text: str | None) -> int | None:
@@ -277,7 +280,7 @@ def _heading_holding(blocks: list[TextBlock], headline_text: str | None) -> int 
 
 def _loose_key(text: str) -> str:
     """Text compared loosely: case folded, spaces before punctuation gone ("Abrechnung :")."""
-    return re.sub(r"\s+(?=[:;,.!?])", "", normalize_space(text)).casefold()
+    return _SPACE_BEFORE_PUNCTUATION.sub("", normalize_space(text)).casefold()
 
 
 def _claim_bylines(

@@ -9,7 +9,7 @@ from html.entities import html5 as _HTML5_ENTITIES
 
 from lxml import etree
 
-from newsparse.decode import GZIP_MAGIC, inflate
+from newsparse.decode import inflate_gzip
 from newsparse.errors import FeedError
 
 # Legacy encodings feeds are really served in (Python codec names), for the statistical guess.
@@ -87,8 +87,8 @@ _XML_DECL = re.compile(rb"""<\?xml[^>]*?encoding\s*=\s*["']\s*([A-Za-z0-9._:\-]{
 
 
 def read_tree(xml: str | bytes, notes: list[str]) -> etree._Element:
-    if isinstance(xml, bytes) and xml.startswith(GZIP_MAGIC):
-        xml = inflate(xml)  # a feed fetched without undoing its Content-Encoding
+    if isinstance(xml, bytes):
+        xml = inflate_gzip(xml)  # a feed fetched without undoing its Content-Encoding
     source = _source_from_bytes(xml) if isinstance(xml, bytes) else _source_from_text(xml)
     notes.extend(source.notes)
     if b"<!ENTITY" in source.data:
