@@ -196,6 +196,46 @@ def test_social_title_that_is_the_site_name_is_no_headline() -> None:
     assert parse(html).headline == "Ferry runs late again"
 
 
+@pytest.mark.parametrize(
+    ("title", "h1", "expected"),
+    [
+        # The <h1> is the blog's name, a later part of the title: the longer part is the story.
+        ("Ferry runs late again on the island route | Harbour Notes", "Harbour Notes", None),
+        (
+            "Ferry runs late again on the island route : Harbour Notes | Letters from the quay",
+            "Harbour Notes",
+            None,
+        ),
+        # A short logo sharing no word with a longer title.
+        ("Ferry runs late again on the island route", "H-Notes", None),
+        # The <h1> leads the title, a subtitle after it: the <h1> is the headline.
+        (
+            "Late again - the island ferry keeps its own timetable, and nobody minds : Harbour",
+            "Late again",
+            "Late again",
+        ),
+        # A short headline the title holds.
+        ("Ferry woes | Harbour Notes", "Ferry woes", "Ferry woes"),
+    ],
+)
+def test_an_h1_that_is_the_sites_name_is_no_headline(
+    title: str, h1: str, expected: str | None
+) -> None:
+    html = _page(
+        f"<title>{title}</title>", f"<header><h1>{h1}</h1></header><article>{STORY}</article>"
+    )
+    assert parse(html).headline == (expected or "Ferry runs late again on the island route")
+
+
+def test_style_rules_inside_the_h1_are_no_part_of_the_headline() -> None:
+    html = _page(
+        "<title>Ferry runs late again</title>",
+        "<article><h1><style>.c1{font-size:16px}</style><span class=c1>Ferry runs late again"
+        f"</span></h1>{STORY}</article>",
+    )
+    assert parse(html).headline == "Ferry runs late again"
+
+
 def test_rdfa_date_created() -> None:
     html = _dated_page(
         "", '<span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00"></span>'

@@ -82,7 +82,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     # Metadata that needs the untouched tree (figures, bylines and <time> before stripping).
     site = metadata.site_name(structured)
     h1 = headline.main_h1(tree)
-    h1_text = normalize_space(h1.text()) if h1 is not None else None
+    h1_text = headline.shown_text(h1) if h1 is not None else None
     title, source = headline.choose_headline(structured, h1_text, [site] if site else [])
     _note(provenance, "headline", source)
     dek = headline.find_dek(h1, structured)
@@ -118,9 +118,11 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
         claim(drop, related.used, "related", "related-article teaser")
 
     if source == "title" and structured.title:
-        # No <h1> and no structured headline: trust the part of <title> the page shows.
+        # No <h1> (or one naming the site) and no structured headline: trust the part of
+        # <title> the page shows.
         shown = headline.shown_title_part(
-            structured.title, [b.text for b in page.blocks[:HEADLINE_SEARCH_BLOCKS]]
+            structured.title,
+            [b.text for b in page.blocks[:HEADLINE_SEARCH_BLOCKS] if b.text != h1_text],
         )
         title = shown or title
     found_headline = _headline_block(page.blocks, title)

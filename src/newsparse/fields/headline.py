@@ -9,7 +9,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsparse.dom import Node, attr, class_and_id, normalize_space, text_of
+from newsparse.dom import INVISIBLE_TAGS, Node, attr, class_and_id, normalize_space, text_of
 from newsparse.structured import StructuredData, jsonld
 from newsparse.structured.meta import first
 
@@ -26,6 +26,12 @@ _DEK_NAMES = re.compile(
     r"dek|standfirst|subtitle|sub-title|subhead|sub-head|summary|lead|intro|excerpt|teaser|"
     r"desc|strapline|kicker-text|deck",
 )
+# An <h1> that is a part of the <title> is a masthead when another part is this many times
+# longer ("Literatur" beside "30.11. | Buch der Woche - ...").
+MASTHEAD_SHARE = 2.0
+# ... and so is a name of this many words at most that shares no word with the <title>.
+MASTHEAD_MAX_WORDS = 2
+_INVISIBLE_INSIDE = ", ".join(INVISIBLE_TAGS)
 _FORM_CONTROLS = "form, input, button, select, textarea"
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
 
@@ -78,10 +84,28 @@ def main_h1(tree: LexborHTMLParser) -> Node | None:
     that is not a logo (a link to the home page or an image)."""
     for selector in ("article h1", "main h1", '[itemprop="headline"]', "h1"):
         for node in tree.css(selector):
-            text = normalize_space(node.text())
-            if text and not _is_logo(node):
+            if shown_text(node) and not _is_logo(node):
                 return node
     return None
+
+
+def shown_text(node: Node) -> str:
+    """The text of an element as shown: without what a <style> or <script> inside it holds
+    (CSS-in-JS frameworks put their rules beside the heading text). Read before the page's
+    invisible elements are stripped."""
+    if node.css_first(_INVISIBLE_INSIDE) is None:
+        return normalize_space(node.text())
+    top = node.mem_id
+    parts = []
+    for text_node in node.traverse(include_text=True):
+        if text_node.tag != "-text":
+            continue
+        parent = text_node.parent
+        while parent is not None and parent.mem_id != top and parent.tag not in INVISIBLE_TAGS:
+            parent = parent.parent
+        if parent is None or parent.mem_id == top:
+            parts.append(text_node.text_content or "")
+    return normalize_space(" ".join(parts))
 
 
 def _is_logo(node: Node) -> bool:
@@ -111,6 +135,16 @@ def choose_headline(
     cleaned = [(source, text) for source, text in cleaned if _key(text) not in names] or cleaned
     if not cleaned:
         return None, None
+    if h1_text and _is_masthead(normalize_space(h1_text), structured.title):
+        # The <h1> is the site's or section's name set in large type: drop it.
+        cleaned = [(source, text) for source, text in cleaned if source != "h1"]
+        cleaned = [
+            (source, _without_part(text, h1_text) if source == "title" else text)
+            for source, text in cleaned
+        ]
+        h1_text = None
+    if not cleaned:
+        return None, None
     # The visible <h1> wins when any other source agrees with it (it has the page's exact
     # wording, structured titles are often shortened for social cards).
     if h1_text:
@@ -122,6 +156,42 @@ def choose_headline(
         if source != "title":
             return text, source
     return cleaned[0][1], cleaned[0][0]
+
+
+def _title_parts(title: str) -> list[str]:
+    return [part for part in (normalize_space(p) for p in _TITLE_SEPARATORS.split(title)) if part]
+
+
+def _is_masthead(h1: str, title: str | None) -> bool:
+    """Whether the <h1> is one of the <title>'s later, short parts, a longer part standing
+    beside it: the site's or section's name ("Steinzeit & Co" over "Werkzeuge des Neandertalers
+    | Steinzeit & Co"), and the longer part is the headline."""
+    if not title:
+        return False
+    key = _key(h1)
+    words = key.split()
+    if (
+        len(words) <= MASTHEAD_MAX_WORDS
+        and len(title) >= MASTHEAD_SHARE * len(h1)
+        and key not in _key(title)  # (words are no test in unspaced scripts)
+        and set(words).isdisjoint(_key(title).split())
+    ):
+        return True  # a one-word logo ("L-Mag") over a title that shares none of its words
+    parts = _title_parts(title)
+    if len(parts) < 2:
+        return False
+    # (Not the first part: a title leads with its headline, "Vom Boden aus gedacht - Ann
+    # Cotten verwebt ...", a longer subtitle following it.)
+    if key not in {_key(part) for part in parts[1:]} or key == _key(parts[0]):
+        return False
+    return len(max(parts, key=len)) >= MASTHEAD_SHARE * len(h1)
+
+
+def _without_part(title: str, part: str) -> str:
+    """The title without one of its parts: its longest remaining part."""
+    key = _key(part)
+    rest = [p for p in _title_parts(title) if _key(p) != key]
+    return max(rest, key=len) if rest else title
 
 
 def find_dek(headline_node: Node | None, structured: StructuredData) -> str | None:
