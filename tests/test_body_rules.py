@@ -765,7 +765,10 @@ def test_a_hover_card_inside_a_paragraph_is_not_its_text() -> None:
     assert "Mayor opens the new pier" in cards[0].text
 
 
-@pytest.mark.parametrize("note", ["Updated at 1:23 p.m.", "Aktualisiert um 14:30 Uhr"])
+@pytest.mark.parametrize(
+    "note",
+    ["Updated at 1:23 p.m.", "Aktualisiert um 14:30 Uhr", "Uppdaterad 15.59 | Publicerad 14.14"],
+)
 def test_a_line_that_is_only_an_update_time_is_no_paragraph(note: str) -> None:
     html = _page(f"<article>{_p(0, 1, 2)}<p><em>{note}</em></p></article>")
     article = parse(html, URL)

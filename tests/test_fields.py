@@ -187,6 +187,14 @@ def test_day_first_dates_in_urls_only_when_certain(url: str, expected: datetime 
         ("If you enjoyed this post, would you consider supporting our work?", "boilerplate"),
         ("You must be logged in to post a comment.", "comments"),
         ("This work is licensed under a Creative Commons licence.", "boilerplate"),
+        (
+            "Our site is the place for harbour news. Please sign up for our daily newsletter, "
+            "The Tide, here.",
+            "newsletter",
+        ),
+        ("Reporting by Ana Ruiz; Editing by Li Wen and Tove Berg", "byline"),
+        ("Got a story? Get in touch with our news team by email.", "boilerplate"),
+        ("The pier's editing room by the quay stays open all winter.", None),
     ],
 )
 def test_classify_line(line: str, kind: str | None) -> None:

@@ -55,12 +55,15 @@ def mark_text_chrome(page: Walk, drop: Drops) -> None:
 # A line that is only a publication or update word and a clock time ("Updated at 1:23 p.m.",
 # "Aktualisiert um 14:30 Uhr"), wherever it stands: a timestamp, not a sentence.
 MAX_TIME_NOTE_CHARS = 60
-_TIME_NOTE = re.compile(
-    r"^\W*(?:"
+_ONE_TIME_NOTE = (
+    r"(?:"
     + alternation((*vocab.UPDATED_WORDS, *vocab.PUBLISHED_WORDS))
-    + r")\W*(?:at|um|à|a las|alle|om)?\s*"
-    + r"(?<!\d)\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?(?:uhr|h|[A-Z]{2,5}))?\W*$",
-    re.IGNORECASE,
+    + r")\W*(?:at|um|à|a las|alle|om|kl\.?)?\s*"
+    + r"(?<!\d)\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?(?:uhr|h|[A-Z]{2,5}))?"
+)
+# ... or two such notes side by side ("Uppdaterad 15.59 | Publicerad 14.14").
+_TIME_NOTE = re.compile(
+    rf"^\W*{_ONE_TIME_NOTE}(?:\s*[|·•,/]\s*{_ONE_TIME_NOTE})?\W*$", re.IGNORECASE
 )
 
 

@@ -175,6 +175,9 @@ UPDATED_WORDS = (
     "edited",
     "editiert",
     "päivitetty",
+    "uppdaterad",
+    "oppdatert",
+    "opdateret",
     "zuletzt",  # "zuletzt am 29. Januar 2020 geändert / bearbeitet / aktualisiert"
 )
 PUBLISHED_WORDS = (
@@ -186,6 +189,10 @@ PUBLISHED_WORDS = (
     "publicado",
     "pubblicato",
     "gepubliceerd",
+    "publicerad",
+    "publisert",
+    "publiceret",
+    "julkaistu",
     "опубликовано",
 )
 
@@ -729,6 +736,9 @@ CHROME_LINE_CONTAINS: dict[str, tuple[str, ...]] = {
     # Newsletter sign-up blurbs, which sit inside the story's own text modules.
     "newsletter": (
         "sign up for our newsletter",
+        "sign up for our daily newsletter",
+        "sign up for our free newsletter",
+        "sign up for our weekly newsletter",
         "subscribe to our newsletter",
         "delivered to your inbox",
         "newsletter informiert sie",
@@ -807,6 +817,15 @@ CHROME_LINE_CONTAINS: dict[str, tuple[str, ...]] = {
         "kategorien: ",
         "schlagworte: ",
         "schlagwörter: ",
+        # Calls for tips and more stories, set under the story.
+        "get in touch with our news team",
+        "for more stories like this",
+    ),
+    # A wire story's closing credit line ("Reporting by A; Editing by B"): the desk's
+    # production notes, not the story.
+    "byline": (
+        "; editing by",
+        ", editing by",
     ),
     # Calls to follow the site elsewhere, set under the story in its own paragraph.
     "share": (
