@@ -195,6 +195,15 @@ def test_day_first_dates_in_urls_only_when_certain(url: str, expected: datetime 
         ("Reporting by Ana Ruiz; Editing by Li Wen and Tove Berg", "byline"),
         ("Got a story? Get in touch with our news team by email.", "boilerplate"),
         ("The pier's editing room by the quay stays open all winter.", None),
+        ("Externen Inhalt anzeigen", "cookie"),
+        (
+            "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit "
+            "können personenbezogene Daten an Drittplattformen übermittelt werden. Mehr dazu "
+            "steht in den Einstellungen zum Datenschutz, die Sie unten auf jeder Seite des "
+            "Hafenblatts finden und jederzeit ändern oder widerrufen können.",
+            "cookie",
+        ),
+        ("Sie können sich jederzeit wieder abmelden, wenn Sie das möchten.", "newsletter"),
     ],
 )
 def test_classify_line(line: str, kind: str | None) -> None:

@@ -44,6 +44,10 @@ CHROME_LINE_MAX_CHARS = 90
 # Copyright lines run longer ("Copyright 2024 ... All rights reserved. This material may not
 # be published, broadcast, rewritten or redistributed.").
 CONTAINED_PHRASE_LINE_MAX_CHARS = 240
+# Click-to-load consent placeholders explain themselves at length ("I agree that external
+# content is shown to me. Personal data may then be passed to third-party platforms. ...");
+# their phrases are specific enough to judge a line this long.
+CONSENT_LINE_MAX_CHARS = 600
 # A short line seen this often on one page is template furniture ("* indicates required").
 REPEATED_LINE_MIN_COUNT = 3
 REPEATED_LINE_MAX_CHARS = 100
@@ -347,6 +351,7 @@ _EXACT_LINES: dict[str, RemovalKind] = {
     for kind, phrases in vocab.CHROME_EXACT_LINES.items()
     for phrase in phrases
 }
+_CONSENT_PHRASES = vocab.CHROME_LINE_CONTAINS["cookie"]
 _CONTAINED_PHRASES: dict[str, RemovalKind] = {
     phrase: kind  # type: ignore[misc]
     for kind, phrases in vocab.CHROME_LINE_CONTAINS.items()
@@ -367,6 +372,10 @@ def classify_line(text: str) -> RemovalKind | None:
     """The chrome kind of a short line of text by its words ("Subscribe", "* indicates
     required", "Skip to content"...), or None."""
     if len(text) > CONTAINED_PHRASE_LINE_MAX_CHARS:
+        if len(text) <= CONSENT_LINE_MAX_CHARS:
+            folded = text.casefold()
+            if any(phrase in folded for phrase in _CONSENT_PHRASES):
+                return "cookie"
         return None
     folded = text.casefold()
     contained = next(

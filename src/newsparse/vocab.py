@@ -660,7 +660,17 @@ CHROME_EXACT_LINES: dict[str, tuple[str, ...]] = {
     ),
     "header": ("log in", "sign in", "login", "anmelden", "se connecter", "iniciar sesión"),
     # The title of a click-to-load placeholder standing in for an embed.
-    "cookie": ("externer inhalt", "external content", "contenu externe", "contenido externo"),
+    "cookie": (
+        "externer inhalt",
+        "external content",
+        "contenu externe",
+        "contenido externo",
+        "externen inhalt anzeigen",
+        "externe inhalte anzeigen",
+        "show external content",
+        "load external content",
+        "afficher le contenu externe",
+    ),
     # A comment or review section's heading and its call to write one.
     "comments": (
         "kommentare",
@@ -750,6 +760,11 @@ CHROME_LINE_CONTAINS: dict[str, tuple[str, ...]] = {
         "suscríbete a nuestra newsletter",
         "iscriviti alla nostra newsletter",
         "schrijf je in voor onze nieuwsbrief",
+        # ... and the unsubscribe note under a sign-up form.
+        "jederzeit wieder abmelden",
+        "you can unsubscribe at any time",
+        "désinscrire à tout moment",
+        "darte de baja en cualquier momento",
     ),
     # Click-to-load placeholders that stand in for an embedded video or post until the reader
     # consents to the third party.
