@@ -531,6 +531,20 @@ def test_the_body_does_not_end_on_a_label() -> None:
     assert any(r.reason == "label with nothing after it" for r in article.removed)
 
 
+def test_an_about_the_author_section_at_the_end_is_no_body() -> None:
+    bio = "Mara Olsen has covered the harbour and its ferries for the Gazette since 2011."
+    story = f"<div class='story'>{_p(0, 1, 2)}<h3>Über die Autorin:</h3><p>{bio}</p></div>"
+    article = parse(_page(story), URL)
+    assert _texts(article) == PARAGRAPHS[:3]
+    assert any(r.reason == "author biography" and bio in r.text for r in article.removed)
+
+
+def test_an_about_the_author_heading_over_a_long_section_stays() -> None:
+    # An interview's closing section named after its subject: story text, not a biography.
+    story = f"<div class='story'>{_p(0, 1)}<h3>About the author</h3>{_p(2, 3, 4, 5)}</div>"
+    assert "About the author" in _texts(parse(_page(story), URL))
+
+
 def test_an_edit_link_without_class_names_is_admin_chrome() -> None:
     # Found by the ci-long property run: a div-soup page's "Edit this article" link (hashed
     # class, wp-admin URL) over a short story was read as a related teaser.

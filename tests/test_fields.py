@@ -196,6 +196,7 @@ def test_day_first_dates_in_urls_only_when_certain(url: str, expected: datetime 
         ("Got a story? Get in touch with our news team by email.", "boilerplate"),
         ("The pier's editing room by the quay stays open all winter.", None),
         ("Externen Inhalt anzeigen", "cookie"),
+        ("Alle Angaben ohne Gewähr.", "boilerplate"),
         (
             "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit "
             "können personenbezogene Daten an Drittplattformen übermittelt werden. Mehr dazu "

@@ -832,6 +832,8 @@ CHROME_LINE_CONTAINS: dict[str, tuple[str, ...]] = {
         "kategorien: ",
         "schlagworte: ",
         "schlagwörter: ",
+        # A price or listing table's disclaimer ("Alle Angaben ohne Gewähr").
+        "angaben ohne gewähr",
         # Calls for tips and more stories, set under the story.
         "get in touch with our news team",
         "for more stories like this",
@@ -877,6 +879,26 @@ SHARE_BUTTON_WORDS = (
     "メール",
     "リンク",
     "印刷",
+)
+
+# Labels over the author's short biography at the end of a story.
+ABOUT_AUTHOR_LABELS = (
+    "about the author",
+    "about the authors",
+    "about the writer",
+    "über den autor",
+    "über die autorin",
+    "über die autoren",
+    "zum autor",
+    "zur autorin",
+    "à propos de l'auteur",
+    "à propos de l'autrice",
+    "sobre el autor",
+    "sobre la autora",
+    "sobre o autor",
+    "sull'autore",
+    "over de auteur",
+    "об авторе",
 )
 
 # Labels that introduce a related-article insert or list; stripped from link titles.
@@ -935,6 +957,10 @@ RELATED_LABELS = (
     "more like this",
     "recommended reading",
     "weitere artikel",
+    "weitere informationen",
+    "mehr informationen",
+    "further information",
+    "more information",
     "lire aussi",
     "à lire aussi",
     "a lire aussi",

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from newsparse.blocks import TextBlock
 from newsparse.chrome import shorten
-from newsparse.dom import normalize_space
+from newsparse import vocab
+from newsparse.dom import label_key, normalize_space
 from newsparse.fields.links import has_related_label, is_related_heading
 from newsparse.locate import Region
 from newsparse.models import Block, Removal
@@ -83,6 +84,7 @@ def extract_body(
         result.blocks.append(to_record(block))
         result.used.add(index)
     _drop_dangling_labels(result)
+    _drop_author_bio(result)
     return result
 
 
@@ -129,6 +131,31 @@ def _drop_dangling_labels(result: BodyResult) -> None:
                 kind="boilerplate", text=shorten(last.text), reason="label with nothing after it"
             )
         )
+
+
+# An author's biography under an "About the author" label is a few short paragraphs at the
+# story's end; a label with more or longer text after it heads a section of the story.
+MAX_BIO_BLOCKS = 3
+MAX_BIO_CHARS = 600
+_ABOUT_AUTHOR = frozenset(vocab.ABOUT_AUTHOR_LABELS)
+
+
+def _drop_author_bio(result: BodyResult) -> None:
+    """An "About the author" label near the end and the short biography after it: the author
+    is credited in ``authors``; the biography is no part of the story."""
+    blocks = result.blocks
+    for start in range(max(0, len(blocks) - MAX_BIO_BLOCKS - 1), len(blocks)):
+        if label_key(blocks[start].text) not in _ABOUT_AUTHOR:
+            continue
+        bio = blocks[start + 1 :]
+        if any(b.kind not in ("paragraph", "heading") or len(b.text) > MAX_BIO_CHARS for b in bio):
+            return
+        text = " ".join(b.text for b in blocks[start:])
+        del blocks[start:]
+        result.removed.append(
+            Removal(kind="byline", text=shorten(text), reason="author biography")
+        )
+        return
 
 
 def _is_related_label(text: str) -> bool:
