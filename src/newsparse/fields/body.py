@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsparse import vocab
 from newsparse.blocks import TextBlock
 from newsparse.chrome import shorten
-from newsparse import vocab
 from newsparse.dom import label_key, normalize_space
 from newsparse.fields.links import has_related_label, is_related_heading
 from newsparse.locate import Region
@@ -152,9 +152,7 @@ def _drop_author_bio(result: BodyResult) -> None:
             return
         text = " ".join(b.text for b in blocks[start:])
         del blocks[start:]
-        result.removed.append(
-            Removal(kind="byline", text=shorten(text), reason="author biography")
-        )
+        result.removed.append(Removal(kind="byline", text=shorten(text), reason="author biography"))
         return
 
 
