@@ -545,6 +545,17 @@ def test_an_about_the_author_heading_over_a_long_section_stays() -> None:
     assert "About the author" in _texts(parse(_page(story), URL))
 
 
+def test_a_previous_next_story_box_is_no_body() -> None:
+    box = (
+        "<div class='grid next-prev'><div class='row'><a href='/news/pier-opens'>"
+        "<h5>Pier opens in June</h5></a><p class='excerpt'>The new pier takes its first "
+        "ferries in the summer</p><label>Ana Ruiz 2024-05-02 10:12</label></div></div>"
+    )
+    article = parse(_page(f"<div class='story'>{_p(0, 1, 2)}{box}</div>"), URL)
+    assert _texts(article) == PARAGRAPHS[:3]
+    assert any(r.kind == "navigation" and "Pier opens" in r.text for r in article.removed)
+
+
 def test_an_edit_link_without_class_names_is_admin_chrome() -> None:
     # Found by the ci-long property run: a div-soup page's "Edit this article" link (hashed
     # class, wp-admin URL) over a short story was read as a related teaser.

@@ -1078,6 +1078,13 @@ CHROME_CLASS_TOKENS: dict[str, tuple[str, ...]] = {
         "breadcrumbs",
         "pagination",
         "pager",
+        # The previous/next story box under an article.
+        "next-prev",
+        "prev-next",
+        "nextprev",
+        "prevnext",
+        "next-previous",
+        "previous-next",
         "skip",
         "skiplink",
         "topbar",
