@@ -400,6 +400,11 @@ def test_tag_page_links_after_the_headline() -> None:
         ("Mara Olsen22. Februar 2020", datetime(2020, 2, 22)),
         ("am 23.09.22", datetime(2022, 9, 23)),
         ("von tove am 26/10/13, 03:48 pm", datetime(2013, 10, 26, 15, 48)),
+        # Year first: dotted and slashed (East Asian sites), and in CJK characters.
+        ("by Harbour Office ／ 2016.12.01", datetime(2016, 12, 1)),
+        ("2016/12/01 09:15", datetime(2016, 12, 1, 9, 15)),
+        ("2023年12月13日 10:30に公開", datetime(2023, 12, 13, 10, 30)),
+        ("2023년 12월 13일", datetime(2023, 12, 13)),
     ],
 )
 def test_more_visible_date_shapes(text: str, expected: datetime) -> None:
@@ -407,9 +412,31 @@ def test_more_visible_date_shapes(text: str, expected: datetime) -> None:
     assert found is not None and found.value == expected
 
 
-@pytest.mark.parametrize("text", ["Version 1.2.33.4", "2.13.22", "Seite 45.12.22"])
+@pytest.mark.parametrize(
+    "text", ["Version 1.2.33.4", "2.13.22", "Seite 45.12.22", "2016.13.01", "v2016.1.2.3"]
+)
 def test_number_runs_that_are_no_dates(text: str) -> None:
     assert find_visible_date(text) is None
+
+
+def test_a_byline_list_item_with_a_year_first_date_credits_and_dates_the_story() -> None:
+    html = _page(
+        "",
+        "<article><h1>港の新しい桟橋</h1><ul class='summary'><li>by 港湾事務所 ／ 2016.12.01</li>"
+        f"</ul>{STORY}</article>",
+    )
+    article = parse(html)
+    assert [a.name for a in article.authors] == ["港湾事務所"]
+    assert article.published_at == datetime(2016, 12, 1)
+    assert all("2016.12.01" not in block.text for block in article.body)
+
+
+def test_a_sentence_that_opens_with_a_date_does_not_date_the_page() -> None:
+    # No dateline anywhere: the story's chronology ("On 3 May 2021, ...") is no publication date.
+    story = "<p>3 May 2021, the council voted to rebuild the old pier.</p>" + STORY
+    assert (
+        parse(_page("", f"<article><h1>Ferry runs late</h1>{story}</article>")).published_at is None
+    )
 
 
 def test_dashed_machine_date_is_day_first() -> None:

@@ -25,6 +25,9 @@ FALLBACK_DATELINE_CHARS = 80
 FALLBACK_LEADING_DATE_CHARS = 25
 # ... so a long block is searched this far: the opening, plus room for the longest date form.
 FALLBACK_SEARCH_CHARS = FALLBACK_LEADING_DATE_CHARS + 100
+# A date followed by a comma opens a sentence ("2017年7月18日，正式加盟…", "On 3 May 2021, the
+# council ..."): the story's chronology, not its dateline.
+_CLAUSE_COMMAS = (",", "，", "、")
 
 
 def time_elements(tree: LexborHTMLParser) -> list[tuple[str, str]]:
@@ -88,6 +91,8 @@ def fallback_datelines(page: Walk, drop: Drops) -> list[str]:
         end = len(text) if len(text) <= FALLBACK_DATELINE_CHARS else FALLBACK_SEARCH_CHARS
         match = VISIBLE_DATE.search(text, 0, end) if might_hold_date(text[:end]) else None
         if match is None:
+            continue
+        if text[match.end() :].lstrip().startswith(_CLAUSE_COMMAS):
             continue
         if len(text) <= FALLBACK_DATELINE_CHARS or match.start() <= FALLBACK_LEADING_DATE_CHARS:
             lines.append(text[: match.end()])

@@ -194,7 +194,7 @@ def clean_name(raw: str) -> str | None:
     name = _TRAILING_PARENS.sub("", name)
     name = _TRAILING_DATE_LABEL.sub("", name)
     name = _TRAILING_NOISE.sub("", name)
-    name = _ROLE.sub("", name).strip(" ,;:|-–—·•…()[]\"'")
+    name = _ROLE.sub("", name).strip(" ,;:|-–—·•…()[]\"'／｜，、")
     name = _TITLE_PREFIX.sub("", name)
     if not name or not _NAME_CHARS.search(name):
         return None

@@ -72,6 +72,8 @@ _SEP = r"[\s,–—|·•/-]*(?:at|um|à|a las|alle|om|в)?[\s,–—|·•/-]*"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH_NUMBER = r"(?:0?[1-9]|1[0-2])"
 _SHORT_YEAR_DMY = rf"(?:{_DAY}\.{_MONTH_NUMBER}\.|{_DAY}/{_MONTH_NUMBER}/)\d{{2}}(?![./]?\d)"
+# Year, month and day in Chinese, Japanese ("2023年12月13日") and Korean ("2023년 12월 13일").
+_CJK_DATE = r"\d{4}\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]?"
 VISIBLE_DATE = re.compile(
     rf"(?:(?<!\w){_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # December 13, 2023
     # Dates that open with a digit may follow a word they are glued to ("Erstellt am09.02.2022",
@@ -80,9 +82,12 @@ VISIBLE_DATE = re.compile(
     # 13. Dezember 2023, 7 de marzo de 2024
     rf"\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTH}(?:\s+de)?,?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}"  # 2023-12-13
+    rf"|\d{{4}}([./])\d{{1,2}}\1\d{{1,2}}(?![./]?\d)"  # 2023.12.13, 2023/12/13
     rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}"  # 13/12/2023, 13.12.2023
     rf"|{_SHORT_YEAR_DMY}"  # 23.09.22
-    rf"))(?:{_SEP}{_TIME}{_ZONE})?(?!\w)",
+    rf"))(?:{_SEP}{_TIME}{_ZONE})?(?!\w)"
+    # (A CJK date is followed by words with no space between: no word boundary to ask for.)
+    rf"|(?<!\d){_CJK_DATE}(?:\s*{_TIME})?",
     re.IGNORECASE,
 )
 # Every form VISIBLE_DATE knows holds two digits in a row (a year, "23.09.22"): a scan for
@@ -99,7 +104,10 @@ _TIME_CONNECTOR = re.compile(r"(?i)\s(?:a\s+las|a\s+la|alle|um|at|om|à|às|в)\
 # "10.12.2022", "06-08-2009": dotted dates, and dashed ones that end in the year, are day
 # first wherever they are written.
 _DOTTED_DAY_FIRST = re.compile(r"^\d{1,2}(?:\.\d{1,2}\.\d{2,4}|-\d{1,2}-\d{4})(?!\d)")
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# Dates that open with the year are year-month-day everywhere.
+_YEAR_FIRST = re.compile(r"^\d{4}\s?[-./年년]")
+_CJK_YEAR_MONTH_MARK = re.compile(r"\s?[年月년월]\s?")
+_CJK_DAY_MARK = re.compile(r"\s?[日일]")
 _NUMERIC_DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./]\d{4}")
 _ZONE_OFFSET = re.compile(r"(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
 # A date in a URL path: "/2024/03/15/" (the day a whole segment: "/2024/03/23-191/" is a
@@ -192,8 +200,10 @@ def parse_visible_date(span: str, dayfirst: bool = True) -> FoundDate | None:
     cleaned = re.sub(r"(?i)\b([ap])\.\s?m\.", r"\1m", cleaned)  # "a.m." -> "am"
     # "4 de mayo 2022 a las 09:01": dateutil reads a lone "a" as a.m. and the year as a time.
     cleaned = _TIME_CONNECTOR.sub(" ", cleaned)
-    if _ISO_DAY.match(cleaned):
-        dayfirst = False  # 2023-12-13 is year-month-day everywhere
+    if _YEAR_FIRST.match(cleaned):
+        dayfirst = False
+        # "2023年12月13日 10:30" -> "2023-12-13 10:30"
+        cleaned = _CJK_DAY_MARK.sub(" ", _CJK_YEAR_MONTH_MARK.sub("-", cleaned))
     try:
         value = dateparser.parse(
             cleaned,
