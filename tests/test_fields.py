@@ -218,6 +218,12 @@ def test_repeated_furniture_repeats_across_containers() -> None:
     assert repeated_furniture(lines) == {"* indicates required"}
 
 
+def test_an_interview_question_asked_of_each_guest_is_no_furniture() -> None:
+    question = "What made you start a cooking page?"
+    lines = [(question, guest) for guest in range(5)] + [("Share?", box) for box in range(5)]
+    assert repeated_furniture(lines) == {"Share?"}
+
+
 def test_strip_site_name_only_when_it_is_the_site() -> None:
     assert strip_site_name("Ferry returns | Bay Post", ["Bay Post"]) == "Ferry returns"
     assert strip_site_name("Bay Post - Ferry returns", ["Bay Post"]) == "Ferry returns"

@@ -373,3 +373,17 @@ def test_a_related_label_line_inside_the_story_is_not_body(label: str) -> None:
     article = newsparse.parse(html, URL)
     assert label not in [block.text for block in article.body]
     assert [r.kind for r in article.removed if r.text == label] == ["related"]
+
+
+@pytest.mark.parametrize("label", ["Related news", "Explore further"])
+def test_more_related_labels_head_related_lists(label: str) -> None:
+    teasers = "".join(
+        f"<li><a href='/business/2024/04/0{n}/harbour-story-{n}/'>Harbour story number {n} "
+        "gets its own headline</a></li>"
+        for n in range(1, 4)
+    )
+    article = newsparse.parse(_page(f"{STORY}<h3>{label}</h3><ul>{teasers}</ul>"), URL)
+    assert [link.title for link in article.related_links] == [
+        f"Harbour story number {n} gets its own headline" for n in range(1, 4)
+    ]
+    assert all(label not in block.text for block in article.body)

@@ -51,6 +51,8 @@ CONSENT_LINE_MAX_CHARS = 600
 # A short line seen this often on one page is template furniture ("* indicates required").
 REPEATED_LINE_MIN_COUNT = 3
 REPEATED_LINE_MAX_CHARS = 100
+# ... unless it is a question of this many words at least (an interview's questions).
+REPEATED_QUESTION_MIN_WORDS = 4
 # Furniture named by class ("paywall" box, "author-bio", "modal") is short; a longer element
 # with such a name wraps story text.
 BOILERPLATE_MAX_CHARS = 600
@@ -401,6 +403,12 @@ def classify_line(text: str) -> RemovalKind | None:
     return None
 
 
+def _is_question(text: str) -> bool:
+    """A question of a few words ("What inspired you to start cooking?"): an interview asks it
+    of each guest in turn; template furniture gives orders and labels, it does not ask."""
+    return text.endswith(("?", "？")) and len(text.split()) >= REPEATED_QUESTION_MIN_WORDS
+
+
 def repeated_furniture(lines: Iterable[tuple[str, Hashable]]) -> set[str]:
     """Short lines that occur at least REPEATED_LINE_MIN_COUNT times, in more than one
     container: template furniture. Given (text, container) pairs; a line repeated only inside one
@@ -410,7 +418,7 @@ def repeated_furniture(lines: Iterable[tuple[str, Hashable]]) -> set[str]:
     homes: dict[str, set[Hashable]] = {}
     counts: Counter[str] = Counter()
     for text, home in lines:
-        if text and len(text) <= REPEATED_LINE_MAX_CHARS:
+        if text and len(text) <= REPEATED_LINE_MAX_CHARS and not _is_question(text):
             counts[text] += 1
             homes.setdefault(text, set()).add(home)
     return {
