@@ -197,6 +197,8 @@ def test_day_first_dates_in_urls_only_when_certain(url: str, expected: datetime 
         ("The pier's editing room by the quay stays open all winter.", None),
         ("Externen Inhalt anzeigen", "cookie"),
         ("Alle Angaben ohne Gewähr.", "boilerplate"),
+        ("This slideshow requires JavaScript.", "media_note"),
+        ("Get Harbour Monthly delivered through your letterbox every month.", "newsletter"),
         (
             "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit "
             "können personenbezogene Daten an Drittplattformen übermittelt werden. Mehr dazu "

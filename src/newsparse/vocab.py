@@ -751,6 +751,8 @@ CHROME_LINE_CONTAINS: dict[str, tuple[str, ...]] = {
         "sign up for our weekly newsletter",
         "subscribe to our newsletter",
         "delivered to your inbox",
+        "delivered to your door",
+        "delivered through your letterbox",
         "newsletter informiert sie",
         "abonnieren sie unseren newsletter",
         "melden sie sich für unseren newsletter an",
@@ -843,6 +845,11 @@ CHROME_LINE_CONTAINS: dict[str, tuple[str, ...]] = {
     "byline": (
         "; editing by",
         ", editing by",
+    ),
+    # What a player or slideshow shows when scripts do not run.
+    "media_note": (
+        "requires javascript",
+        "enable javascript to",
     ),
     # Calls to follow the site elsewhere, set under the story in its own paragraph.
     "share": (
