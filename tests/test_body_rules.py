@@ -556,6 +556,13 @@ def test_a_previous_next_story_box_is_no_body() -> None:
     assert any(r.kind == "navigation" and "Pier opens" in r.text for r in article.removed)
 
 
+def test_empty_break_spans_split_loose_text_into_paragraphs() -> None:
+    # A template that styles its paragraph breaks in CSS: loose text parted by empty spans.
+    parts = "<span class='id-component br'></span>".join(PARAGRAPHS[:3])
+    article = parse(_page(f"<div class='story'>{parts}</div>"), URL)
+    assert _texts(article) == PARAGRAPHS[:3]
+
+
 def test_an_edit_link_without_class_names_is_admin_chrome() -> None:
     # Found by the ci-long property run: a div-soup page's "Edit this article" link (hashed
     # class, wp-admin URL) over a short story was read as a related teaser.

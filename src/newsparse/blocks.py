@@ -105,6 +105,8 @@ LINE_CACHE_SIZE = 8192
 # Marks a <br> inside a run of loose text. Div-soup pages separate paragraphs with <br> only,
 # so a run is split there into one block per line. (NULs never survive dom.parse_html.)
 BREAK = "\x00"
+# Class words of an empty element that stands for a line break.
+BREAK_CLASS_WORDS = frozenset({"br", "line-break", "linebreak"})
 # How many nodes the walk visits between looks at the clock (a look costs ~0.1 us).
 DEADLINE_CHECK_STEPS = 256
 # Walk no deeper than this: pathological nesting is flattened into one block at this depth.
@@ -220,7 +222,7 @@ def walk(root: Node, deadline: float | None = None) -> Walk:
             if tag == "-text":
                 run.append(child.text_content or "")
                 continue
-            if tag == "br":
+            if tag == "br" or (tag == "span" and child.child is None and _is_break_span(child)):
                 run.append(BREAK)
                 frame.run_breaks += 1
                 continue
@@ -276,6 +278,13 @@ def walk(root: Node, deadline: float | None = None) -> Walk:
             stack.pop()
     _mark_captions(result)
     return result
+
+
+def _is_break_span(node: Node) -> bool:
+    """An empty <span> whose class names a line break: templates that style paragraph breaks
+    in CSS ("<span class='component br'></span>") break their loose text with these."""
+    classes = node.attributes.get("class")
+    return classes is not None and not BREAK_CLASS_WORDS.isdisjoint(classes.split())
 
 
 def _mark_captions(result: Walk) -> None:
