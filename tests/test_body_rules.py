@@ -724,6 +724,21 @@ def test_a_lead_in_a_container_of_its_own_opens_the_body() -> None:
     assert _texts(parse(html, URL)) == [LEAD, *PARAGRAPHS[:4]]
 
 
+def test_a_lead_above_an_appeal_box_opens_the_body() -> None:
+    # The appeal's text is chrome by its words; its short label stands in the same box and
+    # does not end the search for the lead.
+    appeal = (
+        "<div class='o-media'>Helfen Sie mit!"
+        "<div class='o-media__body'><p>Jede kleine Spende hilft den Menschen am Hafen!</p>"
+        "</div></div>"
+    )
+    html = _headed(
+        f"<section class='module'><div class='module__copy'><p>{LEAD}</p></div>{appeal}</section>"
+    )
+    texts = _texts(parse(html, URL))
+    assert texts == [LEAD, *PARAGRAPHS[:4]]
+
+
 @pytest.mark.parametrize(
     "box",
     [

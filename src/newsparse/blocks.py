@@ -183,6 +183,11 @@ class _Frame:
     """The element's class attribute, read once for all its runs."""
 
 
+def container_path(block: TextBlock) -> tuple[int, ...]:
+    """The path of the element holding a block (a loose-text run's node is that element)."""
+    return block.path if block.tag == "run" else block.path[:-1]
+
+
 def common_depth(a: tuple[int, ...], b: tuple[int, ...]) -> int:
     """How many containers two block paths share from the root."""
     depth = 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from newsparse import chrome, vocab
-from newsparse.blocks import TextBlock, Walk
+from newsparse.blocks import TextBlock, Walk, container_path
 from newsparse.dom import Node, label_key, normalize_space
 from newsparse.fields import images, metadata
 from newsparse.fields.dates import VISIBLE_DATE, might_hold_date
@@ -99,11 +99,6 @@ def button_row_kind(items: list[str]) -> RemovalKind | None:
     if len(kinds) < BUTTON_ITEM_SHARE * len(items):
         return None
     return max(sorted(set(kinds)), key=kinds.count)
-
-
-def container_path(block: TextBlock) -> tuple[int, ...]:
-    """The path of the element holding a block (a loose-text run's node is that element)."""
-    return block.path if block.tag == "run" else block.path[:-1]
 
 
 # A clock time with an optional am/pm and zone abbreviation ("15:56 BST", "9.05 a.m."). Digits

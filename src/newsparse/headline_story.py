@@ -16,6 +16,7 @@ from newsparse.blocks import (
     Walk,
     block_span,
     common_depth,
+    container_path,
     is_loose_paragraph,
 )
 from newsparse.dom import class_and_id
@@ -142,6 +143,8 @@ def join_lead(walk: Walk, eligible: list[bool], region: Region, headline_at: int
         if not eligible[index]:
             continue  # a byline, a dateline, a caption claimed as such
         block = walk.blocks[index]
+        if not _reads_as_lead(block) and _beside_claimed_chrome(walk, eligible, index):
+            continue  # the label of a box claimed as chrome ("Helfen Sie mit!" over an appeal)
         if (
             not _reads_as_lead(block)
             or _in_named_box(walk, block, story_path)
@@ -149,6 +152,21 @@ def join_lead(walk: Walk, eligible: list[bool], region: Region, headline_at: int
         ):
             return  # a teaser, a link row, a bio: the lead search ends at anything else
         region.loose_blocks.add(index)
+
+
+def _beside_claimed_chrome(walk: Walk, eligible: list[bool], index: int) -> bool:
+    """Whether a short block shares its container with a neighbour claimed as chrome: then
+    it is part of that box."""
+    block = walk.blocks[index]
+    if len(block.text) >= SIBLING_PARAGRAPH_CHARS:
+        return False
+    home = container_path(block)
+    return any(
+        0 <= near < len(walk.blocks)
+        and not eligible[near]
+        and container_path(walk.blocks[near])[: len(home)] == home
+        for near in (index - 1, index + 1)
+    )
 
 
 def _in_named_box(walk: Walk, block: TextBlock, story_path: tuple[int, ...]) -> bool:

@@ -11,14 +11,13 @@ from time import perf_counter
 from selectolax.lexbor import LexborHTMLParser
 
 from newsparse import chrome, date_lines
-from newsparse.blocks import TextBlock, Walk, walk
+from newsparse.blocks import TextBlock, Walk, container_path, walk
 from newsparse.claims import (
     MAX_BYLINE_LINE_CHARS,
     Drops,
     claim,
     claim_captions,
     claim_time_notes,
-    container_path,
     first_reading_time,
     is_dateline,
     is_reading_time,
