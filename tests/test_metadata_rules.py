@@ -545,6 +545,7 @@ def test_twitter_card_written_by_names_the_author() -> None:
         " Tove Berg</li></ul>",
         "<dl><dt>Published</dt><dd>28.04.2023</dd><dt>Author</dt><dd>Tove Berg</dd></dl>",
         "<table><tr><th>Author:</th><td>Tove Berg</td></tr></table>",
+        "<div class='meta'><h4>Autor</h4><p><a href='/profil/tove-berg'>Tove Berg</a>, </p></div>",
     ],
 )
 def test_labelled_author_field_in_a_facts_box(facts: str) -> None:
@@ -554,6 +555,34 @@ def test_labelled_author_field_in_a_facts_box(facts: str) -> None:
         f"<article><h1>Ferry runs late</h1>{STORY}</article><aside>{facts}</aside>",
     )
     assert _names(html) == ["Tove Berg"]
+
+
+def test_a_heading_labelled_author_over_a_biography_credits_nobody() -> None:
+    bio = "Tove Berg writes about boats. " * 12
+    html = _page(
+        "", f"<article><h1>Ferry runs late</h1>{STORY}<h4>Author</h4><p>{bio}</p></article>"
+    )
+    assert _names(html) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("04.02.2022 | 13:10 Uhr | Uta Helkenberg", ["Uta Helkenberg"]),
+        ("25.10.2022 - Reiner Nagel", ["Reiner Nagel"]),
+        ("Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", ["Pamela Sladky"]),
+        # A place before the date, a time or a reading time after it: nobody.
+        ("Port Adair | 12.05.2024", []),
+        ("12.05.2024 | 10:30", []),
+        ("12.05.2024 | Lesezeit 4 Minuten", []),
+        ("12.05.2024 - PORT ADAIR", []),
+    ],
+)
+def test_a_dateline_beside_the_headline_credits_the_name_after_the_date(
+    line: str, names: list[str]
+) -> None:
+    html = _page("", f"<article><h1>Ferry runs late</h1><small>{line}</small>{STORY}</article>")
+    assert _names(html) == names
 
 
 def test_a_label_inside_a_sentence_credits_nobody() -> None:

@@ -311,6 +311,8 @@ def _claim_bylines(
         if names and block.links and all(metadata.is_tag_url(href) for _, href in block.links):
             names = []  # a row of tag links that starts with "Von" or "By" credits nobody
         dated = is_time_line(text) or is_dateline(text) or is_reading_time(text)
+        if dated and not names and not authors:
+            names = byline.dateline_names(text)
         if text.casefold() in known or names or dated:
             drop[index] = ("byline", "byline or dateline")
             lines.append(text)

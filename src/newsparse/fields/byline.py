@@ -372,15 +372,43 @@ def bold_line_names(node: Node | None, text: str) -> list[str]:
 
 # Elements that hold a field's label in a metadata box ("<strong>Autor</strong> Ana Ruiz",
 # "<dt>Author</dt><dd>Ana Ruiz</dd>"), and the longest label they may hold.
-_LABEL_SELECTOR = "strong, b, dt, th"
+_LABEL_SELECTOR = "strong, b, dt, th, h3, h4, h5, h6"
+# Labels whose value is the next element (a cell, or the paragraph under a small heading).
+_CELL_LABEL_TAGS = frozenset({"dt", "th", "h3", "h4", "h5", "h6"})
 MAX_LABEL_CHARS = 30
 # A page has an author field or two: past this many credit labels that name nobody, the
 # rest are a table of labels (or an attack), not a facts box.
 MAX_CREDIT_LABELS = 10
 
 
+# What parts a dateline from the name set after it ("04.02.2022 | 13:10 Uhr | Uta Helkenberg",
+# "25.10.2022 - Reiner Nagel").
+_DATELINE_PARTS = re.compile(r"\s[|·•/–—-]\s|\s\|")
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
+
+
+def dateline_names(text: str) -> list[str]:
+    """The person a dateline credits without a "By": its last part, after the date, when that
+    part is a name of two to four capitalised words (a place stands before the date)."""
+    date = VISIBLE_DATE.search(text)
+    if date is None:
+        return []
+    parts = _DATELINE_PARTS.split(text[date.end() :])
+    last = parts[-1].strip()
+    if len(parts) < 2 or _CLOCK.search(last):
+        return []
+    words = last.split()
+    if not MIN_BOLD_NAME_WORDS <= len(words) <= MAX_BOLD_NAME_WORDS:
+        return []
+    if not all(_CAPITALISED_WORD.fullmatch(w) and not w.isupper() for w in words):
+        return []
+    name = clean_name(last)
+    return [name] if name and not _is_phrase(name) else []
+
+
 def authors_from_labels(root: Node, base: str | None) -> list[Author]:
-    """Authors from a labelled field ("Autorin/Autor: Ana Ruiz" in a facts box), for pages
+    """Authors from a labelled field ("Autorin/Autor: Ana Ruiz" in a facts box, a small
+    "Autor" heading over the name), for pages
     whose byline has no byline markup and no "By" line near the headline. Each label costs a
     bounded amount of work (a page may bold a hundred thousand words)."""
     tried = 0
@@ -418,11 +446,14 @@ def _labelled_value(label: Node) -> tuple[str | None, list[Node]]:
     """The value a label introduces, and the elements that hold it: the next cell of a
     definition list or table row, or the rest of the line that the label opens (read up to
     the next block or <br>, at most a byline's length)."""
-    if label.tag in ("dt", "th"):
+    if label.tag in _CELL_LABEL_TAGS:
         cell = label.next
         while cell is not None and cell.tag == "-text":
             cell = cell.next
-        return (normalize_space(cell.text()), [cell]) if cell is not None else (None, [])
+        value = normalize_space(cell.text()) if cell is not None else ""
+        if cell is None or len(value) > MAX_BYLINE_CHARS:
+            return None, []  # (under a heading, a biography rather than a credit)
+        return value, [cell]
     before = label.prev
     while before is not None and before.tag == "-text" and not (before.text_content or "").strip():
         before = before.prev
