@@ -585,6 +585,28 @@ def test_a_dateline_beside_the_headline_credits_the_name_after_the_date(
     assert _names(html) == names
 
 
+_YOAST_GRAPH = (
+    '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+    '{"@type": "Organization", "@id": "https://x.test/#org", "name": "Harbor Post"},'
+    '{"@type": "Person", "@id": "https://x.test/#/schema/person/1", "name": "webdesk"},'
+    '{"@type": "Article", "headline": "Ferry runs late",'
+    ' "author": {"@id": "https://x.test/#/schema/person/1"},'
+    ' "publisher": {"@id": "https://x.test/#org"}}]}</script>'
+)
+
+
+def test_a_graph_publisher_reference_names_the_site_and_the_byline_credits_the_writer() -> None:
+    # The graph's author points at the CMS account that posted the story; the byline names
+    # the writer.
+    html = _page(
+        _YOAST_GRAPH,
+        f"<article><h1>Ferry runs late</h1><p class='byline'>By Tove Berg</p>{STORY}</article>",
+    )
+    article = parse(html)
+    assert article.site_name == "Harbor Post"
+    assert [a.name for a in article.authors] == ["Tove Berg"]
+
+
 def test_a_label_inside_a_sentence_credits_nobody() -> None:
     html = _page(
         "",

@@ -36,10 +36,11 @@ def read_structured(tree: LexborHTMLParser) -> StructuredData:
         )
     ]
     objects = jsonld.load_blocks(scripts)
+    article = jsonld.find_article(objects)
     title_node = tree.css_first("head title") or tree.css_first("title")
     return StructuredData(
         jsonld_objects=objects,
-        article=jsonld.find_article(objects),
+        article=jsonld.resolve_references(article, objects) if article is not None else None,
         meta=read_meta(tree),
         links=read_links(tree),
         lang=read_lang(tree),

@@ -111,6 +111,34 @@ def find_article(objects: list[JsonObject]) -> JsonObject | None:
     return max(articles, key=richness)
 
 
+# Fields of the article whose references to other nodes of a @graph are followed. (Not the
+# author: SEO plugins point it at the CMS account that posted the story, often an editor or
+# the site itself, while the byline credits the writer; a named author stays as written.)
+REFERENCED_FIELDS = ("publisher",)
+
+
+def resolve_references(article: JsonObject, objects: list[JsonObject]) -> JsonObject:
+    """The article with its publisher reference ({"@id": ...}, as SEO plugins write a
+    @graph) replaced by the node it names, when the page holds it."""
+    by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str)}
+    if not by_id:
+        return article
+    resolved = dict(article)
+    for key in REFERENCED_FIELDS:
+        value = article.get(key)
+        if value is None:
+            continue
+        items = [_resolved(item, by_id) for item in as_list(value)]
+        resolved[key] = items if isinstance(value, list) else items[0]
+    return resolved
+
+
+def _resolved(item: Any, by_id: dict[str, JsonObject]) -> Any:
+    if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
+        return by_id.get(item["@id"], item)
+    return item
+
+
 def find_type(objects: list[JsonObject], *wanted: str) -> JsonObject | None:
     """The first object of one of the wanted types (lowercase names)."""
     for obj in objects:
