@@ -563,6 +563,28 @@ def test_empty_break_spans_split_loose_text_into_paragraphs() -> None:
     assert _texts(article) == PARAGRAPHS[:3]
 
 
+def test_card_summaries_under_a_chrome_heading_are_no_body() -> None:
+    cards = "".join(
+        f"<div class='tumb'><div class='title'><a href='/diet-{n}.html'>Diet {n}</a></div>"
+        f"<div class='body'>A popular plan number {n}. Lose weight in {n + 7} days.</div></div>"
+        for n in range(4)
+    )
+    html = _page(
+        f"<div class='story'>{_p(0, 1, 2)}</div><div id='box'><h2>Most popular</h2>{cards}</div>"
+    )
+    article = parse(html, URL)
+    assert _texts(article) == PARAGRAPHS[:3]
+    assert any(r.reason == "card under a chrome label" for r in article.removed)
+
+
+def test_a_long_paragraph_ends_the_box_under_a_chrome_heading() -> None:
+    long = f"<p>{PARAGRAPHS[3]} {PARAGRAPHS[4]}</p>"
+    box = f"<div id='box'><h2>Most popular</h2><div>Diet 1</div>{long}</div>"
+    article = parse(_page(f"<div class='story'>{_p(0, 1, 2)}</div>{box}"), URL)
+    cards = [r.text for r in article.removed if r.reason == "card under a chrome label"]
+    assert cards == ["Diet 1"]
+
+
 def test_an_edit_link_without_class_names_is_admin_chrome() -> None:
     # Found by the ci-long property run: a div-soup page's "Edit this article" link (hashed
     # class, wp-admin URL) over a short story was read as a related teaser.
