@@ -539,6 +539,16 @@ def test_an_about_the_author_section_at_the_end_is_no_body() -> None:
     assert any(r.reason == "author biography" and bio in r.text for r in article.removed)
 
 
+def test_contact_details_closing_a_press_release_are_no_body() -> None:
+    contact = (
+        "<p>Kontakt:</p><p><b>Mara Olsen<br></b>Telefon +49 (0)40 / 12 34 56</p>"
+        "<p><a href='mailto:presse@harbour.test'>presse@harbour.test</a></p>"
+    )
+    article = parse(_page(f"<div class='story'>{_p(0, 1, 2)}{contact}</div>"), URL)
+    assert _texts(article) == PARAGRAPHS[:3]
+    assert any(r.reason == "contact details" and "Mara Olsen" in r.text for r in article.removed)
+
+
 def test_an_about_the_author_heading_over_a_long_section_stays() -> None:
     # An interview's closing section named after its subject: story text, not a biography.
     story = f"<div class='story'>{_p(0, 1)}<h3>About the author</h3>{_p(2, 3, 4, 5)}</div>"

@@ -911,6 +911,24 @@ ABOUT_AUTHOR_LABELS = (
     "об авторе",
 )
 
+# Labels over the contact details that close a press release.
+CONTACT_LABELS = (
+    "kontakt",
+    "pressekontakt",
+    "medienkontakt",
+    "ansprechpartner",
+    "ansprechpartnerin",
+    "für rückfragen",
+    "contact",
+    "contacts",
+    "media contact",
+    "media contacts",
+    "press contact",
+    "contact presse",
+    "contacto",
+    "contatti",
+)
+
 # Labels that introduce a related-article insert or list; stripped from link titles.
 RELATED_LABELS = (
     "read also",

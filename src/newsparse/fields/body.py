@@ -12,7 +12,7 @@ from newsparse.chrome import shorten
 from newsparse.dom import label_key, normalize_space
 from newsparse.fields.links import has_related_label, is_related_heading
 from newsparse.locate import Region
-from newsparse.models import Block, Removal
+from newsparse.models import Block, Removal, RemovalKind
 
 # A block this link-heavy is a link list or a teaser, not prose, unless it reads as a sentence.
 MAX_LINK_DENSITY = 0.5
@@ -84,7 +84,7 @@ def extract_body(
         result.blocks.append(to_record(block))
         result.used.add(index)
     _drop_dangling_labels(result)
-    _drop_author_bio(result)
+    _drop_closing_boxes(result)
     return result
 
 
@@ -137,22 +137,35 @@ def _drop_dangling_labels(result: BodyResult) -> None:
 # story's end; a label with more or longer text after it heads a section of the story.
 MAX_BIO_BLOCKS = 3
 MAX_BIO_CHARS = 600
+# A press release closes with contact details: a name, a phone number, an address, a line each.
+MAX_CONTACT_BLOCKS = 6
+MAX_CONTACT_CHARS = 300
 _ABOUT_AUTHOR = frozenset(vocab.ABOUT_AUTHOR_LABELS)
+_CONTACT = frozenset(vocab.CONTACT_LABELS)
 
 
-def _drop_author_bio(result: BodyResult) -> None:
-    """An "About the author" label near the end and the short biography after it: the author
-    is credited in ``authors``; the biography is no part of the story."""
+def _drop_closing_boxes(result: BodyResult) -> None:
+    """An "About the author" or "Contact" label near the end and the short lines after it:
+    the author is credited in ``authors``; biography and contact details are no part of the
+    story."""
+    _drop_closing_box(result, _ABOUT_AUTHOR, MAX_BIO_BLOCKS, MAX_BIO_CHARS, "byline")
+    _drop_closing_box(result, _CONTACT, MAX_CONTACT_BLOCKS, MAX_CONTACT_CHARS, "boilerplate")
+
+
+def _drop_closing_box(
+    result: BodyResult, labels: frozenset[str], max_blocks: int, max_chars: int, kind: RemovalKind
+) -> None:
     blocks = result.blocks
-    for start in range(max(0, len(blocks) - MAX_BIO_BLOCKS - 1), len(blocks)):
-        if label_key(blocks[start].text) not in _ABOUT_AUTHOR:
+    for start in range(max(0, len(blocks) - max_blocks - 1), len(blocks)):
+        if label_key(blocks[start].text) not in labels:
             continue
-        bio = blocks[start + 1 :]
-        if any(b.kind not in ("paragraph", "heading") or len(b.text) > MAX_BIO_CHARS for b in bio):
+        box = blocks[start + 1 :]
+        if any(b.kind not in ("paragraph", "heading") or len(b.text) > max_chars for b in box):
             return
         text = " ".join(b.text for b in blocks[start:])
         del blocks[start:]
-        result.removed.append(Removal(kind="byline", text=shorten(text), reason="author biography"))
+        reason = "author biography" if kind == "byline" else "contact details"
+        result.removed.append(Removal(kind=kind, text=shorten(text), reason=reason))
         return
 
 
