@@ -198,6 +198,10 @@ def test_day_first_dates_in_urls_only_when_certain(url: str, expected: datetime 
         ("Externen Inhalt anzeigen", "cookie"),
         ("Alle Angaben ohne Gewähr.", "boilerplate"),
         ("This slideshow requires JavaScript.", "media_note"),
+        ("Showing 1 to 10 of 19 results", "navigation"),
+        ("Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!", "navigation"),
+        ("He scored 2 - 1 of 3 games", None),
+        ("Vorschau auf den nächsten Artikel", "navigation"),
         ("Get Harbour Monthly delivered through your letterbox every month.", "newsletter"),
         (
             "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit "

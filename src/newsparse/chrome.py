@@ -367,7 +367,21 @@ _CONTAINED_PHRASES: dict[str, RemovalKind] = {
 _PAGE_NUMBERS = re.compile(
     r"(?<![\s«»‹›<>←→|])[\s«»‹›<>←→|]*\d{1,3}(?:[\s|·•,]+\d{1,3}){2,}[\s«»‹›<>←→|.…]*"
 )
+# A listing's range line: "Showing 1 to 10 of 19", "Es werden die Weine 1 bis 10 von insgesamt
+# 19 angezeigt". (Digits are taken from the start of a run of them: a search stays linear.)
+_RESULT_RANGE = re.compile(
+    r"(?<!\d)\d{1,4}\s*(?:to|bis|à|a|-|–)\s*\d{1,4}\s+(?:of|von|sur|de)\s+(?:insgesamt\s+)?\d{1,5}(?!\d)",
+    re.IGNORECASE,
+)
 _COPYRIGHT_YEAR = re.compile(r"©\s*(?:copyright\s*)?\d{4}", re.IGNORECASE)
+
+
+def _is_result_range(folded: str) -> bool:
+    """A listing's range line ("Showing 1 to 10 of 19 results"): the range and a word that
+    says what is shown."""
+    return _RESULT_RANGE.search(folded) is not None and any(
+        word in folded for word in vocab.RESULT_RANGE_WORDS
+    )
 
 
 def classify_line(text: str) -> RemovalKind | None:
@@ -394,8 +408,8 @@ def classify_line(text: str) -> RemovalKind | None:
     exact = _EXACT_LINES.get(folded.strip(" .:!·|"))
     if exact is not None:
         return exact
-    if _PAGE_NUMBERS.fullmatch(text):
-        return "navigation"  # a pager: "1 2 3 4 5", "« 1 | 2 | 3 »"
+    if _PAGE_NUMBERS.fullmatch(text) or _is_result_range(folded):
+        return "navigation"  # a pager: "1 2 3 4 5", "« 1 | 2 | 3 »", "Showing 1 to 10 of 19"
     match = _CHROME_LINE.match(text)
     if match and match.lastgroup:
         kind: RemovalKind = match.lastgroup  # type: ignore[assignment]

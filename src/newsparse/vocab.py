@@ -477,6 +477,9 @@ CHROME_LINE_PREFIXES: dict[str, tuple[str, ...]] = {
         "next article",
         "vorheriger artikel",
         "nächster artikel",
+        "vorschau auf den nächsten artikel",
+        "article précédent",
+        "article suivant",
     ),
     "admin": (
         "edit post",
@@ -909,6 +912,20 @@ ABOUT_AUTHOR_LABELS = (
     "sull'autore",
     "over de auteur",
     "об авторе",
+)
+
+# Words of a listing's range line ("Showing 1 to 10 of 19 results", "... angezeigt").
+RESULT_RANGE_WORDS = (
+    "showing",
+    "results",
+    "entries",
+    "items",
+    "angezeigt",
+    "anzeige",
+    "ergebnisse",
+    "einträge",
+    "résultats",
+    "resultados",
 )
 
 # Labels over the contact details that close a press release.
