@@ -193,6 +193,7 @@ def test_day_first_dates_in_urls_only_when_certain(url: str, expected: datetime 
             "newsletter",
         ),
         ("Reporting by Ana Ruiz; Editing by Li Wen and Tove Berg", "byline"),
+        ("The Associated Press contributed to this report.", "byline"),
         ("Got a story? Get in touch with our news team by email.", "boilerplate"),
         ("The pier's editing room by the quay stays open all winter.", None),
         ("Externen Inhalt anzeigen", "cookie"),

@@ -847,10 +847,14 @@ CHROME_LINE_CONTAINS: dict[str, tuple[str, ...]] = {
         "for more stories like this",
     ),
     # A wire story's closing credit line ("Reporting by A; Editing by B"): the desk's
-    # production notes, not the story.
+    # production notes, not the story ...
     "byline": (
         "; editing by",
         ", editing by",
+        # ... and a contributor's credit ("Ana Ruiz contributed to this report.").
+        "contributed to this report",
+        "contributed to this story",
+        "contributed reporting",
     ),
     # What a player or slideshow shows when scripts do not run.
     "media_note": (
