@@ -595,6 +595,18 @@ def test_a_long_paragraph_ends_the_box_under_a_chrome_heading() -> None:
     assert cards == ["Diet 1"]
 
 
+def test_a_header_row_repeated_in_every_table_stays() -> None:
+    def table(n: int) -> str:
+        return (
+            f"<h3>Quarter {n}</h3><table><tr><th>Pos</th><th>Player</th><th>Plays</th></tr>"
+            f"<tr><td>DE</td><td>Ana Ruiz</td><td>{40 + n}</td></tr></table>"
+        )
+
+    html = _page(f"<div class='story'>{_p(0, 1)}{''.join(table(n) for n in range(4))}</div>")
+    texts = _texts(parse(html, URL))
+    assert texts.count("Pos Player Plays") == 4
+
+
 def test_an_edit_link_without_class_names_is_admin_chrome() -> None:
     # Found by the ci-long property run: a div-soup page's "Edit this article" link (hashed
     # class, wp-admin URL) over a short story was read as a related teaser.

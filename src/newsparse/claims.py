@@ -39,9 +39,17 @@ def claim(drop: Drops, indexes: set[int], kind: RemovalKind, reason: str) -> Non
         drop.setdefault(index, (kind, reason))
 
 
+TABLE_ROW_TAGS = frozenset({"tr", "th", "td"})
+
+
 def mark_text_chrome(page: Walk, drop: Drops) -> None:
     """Flag blocks that are chrome by their words or by their repetition on the page."""
-    repeated = chrome.repeated_furniture((b.text, container_path(b)) for b in page.blocks)
+    # (A table's rows repeat by design: every table of a stats page has the same header row.)
+    repeated = chrome.repeated_furniture(
+        (b.text, container_path(b))
+        for b in page.blocks
+        if b.node is None or b.node.tag not in TABLE_ROW_TAGS
+    )
     for index, block in enumerate(page.blocks):
         kind = chrome.classify_line(block.text)
         if kind is not None:
