@@ -203,6 +203,7 @@ def test_day_first_dates_in_urls_only_when_certain(url: str, expected: datetime 
         ("Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!", "navigation"),
         ("He scored 2 - 1 of 3 games", None),
         ("Vorschau auf den nächsten Artikel", "navigation"),
+        ("Ende der weiteren Informationen", "boilerplate"),
         ("Get Harbour Monthly delivered through your letterbox every month.", "newsletter"),
         (
             "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit "

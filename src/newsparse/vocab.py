@@ -733,6 +733,10 @@ CHROME_EXACT_LINES: dict[str, tuple[str, ...]] = {
         "mehr lesen",
         "lire la suite",
         "leer más",
+        # Screen-reader marks around a fact box, and a broadcaster's programme label.
+        "ende der weiteren informationen",
+        "end of additional information",
+        "dieses thema im programm",
     ),
 }
 
