@@ -607,6 +607,25 @@ def test_a_graph_publisher_reference_names_the_site_and_the_byline_credits_the_w
     assert [a.name for a in article.authors] == ["Tove Berg"]
 
 
+def test_a_credit_line_without_by_under_the_headline_is_no_body() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry runs '
+        'late", "author": {"@type": "Person", "name": "Tove Berg"}}</script>'
+    )
+    html = _page(
+        ld,
+        "<article><h1>Ferry runs late</h1><p>Tove Berg Transport Correspondent</p>"
+        f"{STORY}<p>Tove Berg: and what did the skipper say?</p></article>",
+    )
+    article = parse(html)
+    texts = [block.text for block in article.body]
+    assert "Tove Berg Transport Correspondent" not in texts
+    assert "Tove Berg: and what did the skipper say?" in texts
+    assert any(
+        r.kind == "byline" and r.text.startswith("Tove Berg Transport") for r in article.removed
+    )
+
+
 def test_a_label_inside_a_sentence_credits_nobody() -> None:
     html = _page(
         "",

@@ -155,6 +155,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
         persons=byline.person_names(structured.article),
     )
     _note(provenance, "authors", source)
+    _claim_name_lines(page.blocks, drop, head_index, [a.name for a in authors])
 
     eligible = [block.zone is None and index not in drop for index, block in enumerate(page.blocks)]
     repeats = {normalize_space(t).casefold() for t in (title, h1_text, dek) if t}
@@ -323,6 +324,36 @@ def _claim_bylines(
                     for n in names
                 ]
     return authors, lines
+
+
+# A credit line without "By" names the author and then a role or the paper ("Ana Ruiz
+# Political Correspondent", "Tom Davies Associated Press"): at most this much after the name.
+MAX_CREDIT_ROLE_CHARS = 60
+
+
+def _claim_name_lines(blocks: list[TextBlock], drop: Drops, start: int, names: list[str]) -> None:
+    """Short lines near the headline that open with a credited author's name are the byline
+    set without "By" (a speaker's label, "Ana Ruiz: ...", opens an interview answer)."""
+    keys = [normalize_space(name).casefold() for name in names if len(name) >= MIN_NAME_LINE_CHARS]
+    if not keys:
+        return
+    first = max(0, start - BYLINE_LOOKBEHIND_BLOCKS)
+    for index in range(first, min(len(blocks), start + BYLINE_SEARCH_BLOCKS)):
+        text = blocks[index].text.casefold()
+        if index in drop or blocks[index].tag not in ("p", "run"):
+            continue
+        for key in keys:
+            if (
+                text.startswith(key)
+                and len(text) <= len(key) + MAX_CREDIT_ROLE_CHARS
+                and not text[len(key) :].lstrip().startswith(":")
+            ):
+                drop[index] = ("byline", "byline or dateline")
+                break
+
+
+# A name this short ("Li") may open any line.
+MIN_NAME_LINE_CHARS = 5
 
 
 def _names_of_first_line(node: Node) -> list[str] | None:
