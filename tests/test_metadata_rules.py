@@ -626,6 +626,21 @@ def test_a_credit_line_without_by_under_the_headline_is_no_body() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("<a href='/autoren/tove-berg-6841'>Tove Berg</a>", ["Tove Berg"]),
+        ("<a href='https://x.test/author/li-wen/'>Li Wen</a>", ["Li Wen"]),
+        # A link to a tag page, or a link whose text is no name, credits nobody.
+        ("<a href='/thema/ferries/'>Island Ferries</a>", []),
+        ("<a href='/autoren/'>Unsere Autoren und Autorinnen im Überblick</a>", []),
+    ],
+)
+def test_a_name_linked_to_an_author_page_under_the_headline(line: str, names: list[str]) -> None:
+    html = _page("", f"<article><h1>Ferry runs late</h1><div>{line}</div>{STORY}</article>")
+    assert _names(html) == names
+
+
 def test_a_label_inside_a_sentence_credits_nobody() -> None:
     html = _page(
         "",

@@ -309,6 +309,8 @@ def _claim_bylines(
             names = _names_of_first_line(block.node) or names
         if not names and index > start and not story_started and _paragraph_follows(blocks, index):
             names = byline.bold_line_names(block.node, text)
+        if not names and index > start and not story_started and block.links:
+            names = byline.linked_author_names(block.links)
         if names and block.links and all(metadata.is_tag_url(href) for _, href in block.links):
             names = []  # a row of tag links that starts with "Von" or "By" credits nobody
         dated = is_time_line(text) or is_dateline(text) or is_reading_time(text)

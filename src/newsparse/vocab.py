@@ -1079,6 +1079,24 @@ TAXONOMY_PATH_SEGMENTS = (
     "keyword",
     "keywords",
 )
+# Path segments of author profile pages ("/autoren/kathrin-berg-684124"): a name linked there
+# beside the headline is the byline.
+AUTHOR_PATH_SEGMENTS = (
+    "author",
+    "authors",
+    "autor",
+    "autoren",
+    "autorin",
+    "auteur",
+    "auteurs",
+    "autore",
+    "autori",
+    "autores",
+    "journalist",
+    "journalists",
+    "writer",
+    "writers",
+)
 # Path segments of paid content ("/sponsored/", Norwegian "/annonse/"): never a related link.
 SPONSORED_PATH_SEGMENTS = (
     "sponsored",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from newsparse import vocab
 from newsparse.dom import BLOCK_TAGS, Node, absolute_url, attr, class_and_id, normalize_space
@@ -404,6 +405,30 @@ def dateline_names(text: str) -> list[str]:
         return []
     name = clean_name(last)
     return [name] if name and not _is_phrase(name) else []
+
+
+_AUTHOR_PATHS = frozenset(vocab.AUTHOR_PATH_SEGMENTS)
+
+
+def linked_author_names(links: list[tuple[str, str]]) -> list[str]:
+    """Names of a line that links them to author profile pages ("<a href='/autoren/tove-berg'>
+    Tove Berg</a>"), when every link of the line goes to one and reads as a name."""
+    names: list[str] = []
+    for text, href in links:
+        try:
+            segments = [s for s in urlsplit(href).path.lower().split("/") if s]
+        except ValueError:
+            return []
+        if not any(segment in _AUTHOR_PATHS for segment in segments[:-1]):
+            return []
+        words = text.split()
+        if not MIN_BOLD_NAME_WORDS <= len(words) <= MAX_BOLD_NAME_WORDS:
+            return []
+        name = clean_name(text)
+        if not name or _is_phrase(name) or not all(_CAPITALISED_WORD.fullmatch(w) for w in words):
+            return []
+        names.append(name)
+    return names
 
 
 def authors_from_labels(root: Node, base: str | None) -> list[Author]:
