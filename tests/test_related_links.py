@@ -387,3 +387,22 @@ def test_more_related_labels_head_related_lists(label: str) -> None:
         f"Harbour story number {n} gets its own headline" for n in range(1, 4)
     ]
     assert all(label not in block.text for block in article.body)
+
+
+def test_a_list_whose_items_link_part_of_their_words_under_a_more_stories_label() -> None:
+    items = [
+        ("Could a ferry lost in fog ", "find its way by sound", "?", "/business/2024/04/01/fog/"),
+        ("The pier's new cafe ", "opens next month", "", "/business/2024/04/02/cafe/"),
+        ("Why the harbour ", "smells of tar again", "", "/business/2024/04/03/tar/"),
+    ]
+    listed = "".join(f"<li>{a}<a href='{href}'>{b}</a>{c}</li>" for a, b, c, href in items)
+    html = _page(
+        f"{STORY}<hr><div class='heading-h3'>More Great Harbour Stories</div><ul>{listed}</ul>"
+    )
+    article = newsparse.parse(html, URL)
+    assert [link.title for link in article.related_links] == [
+        "Could a ferry lost in fog find its way by sound?",
+        "The pier's new cafe opens next month",
+        "Why the harbour smells of tar again",
+    ]
+    assert all("harbour smells" not in block.text for block in article.body)

@@ -73,9 +73,15 @@ class LinksResult:
     used: set[int] = field(default_factory=set)
 
 
+# "More <adjective or site> stories": "More Great WIRED Stories", "More Top Stories".
+_MORE_STORIES = re.compile(r"more(?: [^\s]+){0,3} (?:stories|articles|reads)")
+
+
 def is_related_heading(text: str) -> bool:
-    """A line that is only a related-articles label ("Related", "Mehr zum Thema:")."""
-    return label_key(text) in _LABELS
+    """A line that is only a related-articles label ("Related", "Mehr zum Thema:", "More
+    Great WIRED Stories")."""
+    key = label_key(text)
+    return key in _LABELS or _MORE_STORIES.fullmatch(key) is not None
 
 
 def strip_label(text: str) -> str:
@@ -420,7 +426,12 @@ def _listed_under(blocks: list[TextBlock], index: int, skip: set[int]) -> _Liste
             or _is_tag_row(block)
         ):
             break
-        if block.link_density >= TITLE_MIN_LINK_DENSITY:
+        linked_items = _linked_items(block) if block.link_density < TITLE_MIN_LINK_DENSITY else None
+        if linked_items:
+            # Each item is the teaser's title, its link on part of the words.
+            listed.links.extend(_Item(follower, t, h) for t, h in linked_items)
+            pending = None
+        elif block.link_density >= TITLE_MIN_LINK_DENSITY:
             items = [_Item(follower, t, h) for t, h in _listed_titles(block)]
             if not items and listed.links:
                 listed.used.add(follower)
@@ -443,6 +454,22 @@ def _listed_under(blocks: list[TextBlock], index: int, skip: set[int]) -> _Liste
         listed.used.add(follower)
         follower += 1
     return listed
+
+
+def _linked_items(block: TextBlock) -> list[tuple[str, str]] | None:
+    """(item, href) of a list whose every item links a story on part of its words ("Could an
+    astronaut lost in space <a>use gravity to get around</a>?"); None for any other block."""
+    if block.tag != "list" or len(block.items) < 2 or len(block.links) < len(block.items):
+        return None
+    found: list[tuple[str, str]] = []
+    links = iter(block.links)
+    for item in block.items:
+        # The item's first link: the next link in order whose words it holds.
+        href = next((h for text, h in links if text and text in item), None)
+        if href is None:
+            return None
+        found.append((item, href))
+    return found
 
 
 def _is_kicker(blocks: list[TextBlock], index: int) -> bool:
