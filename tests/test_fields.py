@@ -204,6 +204,9 @@ def test_day_first_dates_in_urls_only_when_certain(url: str, expected: datetime 
         ("He scored 2 - 1 of 3 games", None),
         ("Vorschau auf den nächsten Artikel", "navigation"),
         ("Ende der weiteren Informationen", "boilerplate"),
+        ("Follow Harbour Radio on Instagram, Facebook, Twitter and YouTube.", "share"),
+        ("Following the Facebook leak, the harbour master resigned.", None),
+        ("Follow the money: the Twitter deal explained", None),
         ("Get Harbour Monthly delivered through your letterbox every month.", "newsletter"),
         (
             "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit "

@@ -23,7 +23,7 @@ from newsparse.dom import (
     normalize_space,
 )
 from newsparse.models import RemovalKind
-from newsparse.patterns import kind_groups
+from newsparse.patterns import alternation, kind_groups
 
 # How a chrome element is treated by the block walk:
 # - SKIP: never useful; its text goes to ``Article.removed`` and the walk does not enter it.
@@ -376,6 +376,19 @@ _RESULT_RANGE = re.compile(
 _COPYRIGHT_YEAR = re.compile(r"©\s*(?:copyright\s*)?\d{4}", re.IGNORECASE)
 
 
+# A call to follow the site on social networks ("Follow Newsbeat on Instagram, Facebook,
+# Twitter and YouTube."): the follow word, a name, "on" and a network. (Anchored, the name
+# bounded: a match is tried at the start only.)
+_FOLLOW_LINE = re.compile(
+    rf"^\W*(?:{alternation(vocab.FOLLOW_WORDS)})\b.{{0,80}}?\b(?:on|auf|sur|en|su|op)\s+"
+    rf"(?:{alternation(vocab.SOCIAL_NETWORKS)})\b"
+)
+
+
+def _is_follow_line(folded: str) -> bool:
+    return _FOLLOW_LINE.match(folded) is not None
+
+
 def _is_result_range(folded: str) -> bool:
     """A listing's range line ("Showing 1 to 10 of 19 results"): the range and a word that
     says what is shown."""
@@ -403,6 +416,8 @@ def classify_line(text: str) -> RemovalKind | None:
         # A copyright line ("© 2024 The Ledger") closes the page; otherwise the sign credits
         # a picture ("... am Hafen © dpa | Kay Muster", "3/28 photos © Agency").
         return "footer" if _COPYRIGHT_YEAR.search(text) else "media_note"
+    if _is_follow_line(folded):
+        return "share"
     if len(text) > CHROME_LINE_MAX_CHARS:
         return None
     exact = _EXACT_LINES.get(folded.strip(" .:!·|"))

@@ -827,6 +827,7 @@ CHROME_LINE_CONTAINS: dict[str, tuple[str, ...]] = {
         "jede kleine spende hilft",
         "unterstützen sie unsere arbeit",
         "letter to the editor",
+        "letters to the editor",
         "this work is licensed under",
         "licensed under a creative commons",
         "veröffentlicht unter der lizenz",
@@ -875,6 +876,23 @@ CHROME_LINE_CONTAINS: dict[str, tuple[str, ...]] = {
         "seguici su",
     ),
 }
+
+# Social networks a "Follow us on ..." line names.
+SOCIAL_NETWORKS = (
+    "facebook",
+    "twitter",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "linkedin",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "whatsapp",
+    "telegram",
+)
+# Words that open such a line ("Follow Newsbeat on Instagram, Facebook and YouTube").
+FOLLOW_WORDS = ("follow", "folgen sie", "folge", "suivez", "síguenos", "seguici", "volg")
 
 # Words that are buttons only among other buttons (a list "Facebook / Email / Print"): on a
 # line of their own elsewhere they may be a subheading ("Telegram", "保存" = storage).
