@@ -207,6 +207,9 @@ def test_day_first_dates_in_urls_only_when_certain(url: str, expected: datetime 
         ("Follow Harbour Radio on Instagram, Facebook, Twitter and YouTube.", "share"),
         ("Following the Facebook leak, the harbour master resigned.", None),
         ("Follow the money: the Twitter deal explained", None),
+        ("Abbildung 4: klassische Schwachschicht.", "caption"),
+        ("Figure 2. The harbour in 1910", "caption"),
+        ("Figure skating returns to the harbour arena.", None),
         ("Get Harbour Monthly delivered through your letterbox every month.", "newsletter"),
         (
             "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit "

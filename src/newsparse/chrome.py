@@ -376,6 +376,11 @@ _RESULT_RANGE = re.compile(
 _COPYRIGHT_YEAR = re.compile(r"©\s*(?:copyright\s*)?\d{4}", re.IGNORECASE)
 
 
+# A figure's caption: its label, a number perhaps, then a colon or full stop ("Abbildung 4:
+# klassische Schwachschicht.", "Figure 2. The harbour in 1910").
+_FIGURE_CAPTION = re.compile(
+    rf"^\W*(?:{alternation(vocab.FIGURE_LABELS)})\s*(?:\d{{1,3}}[a-z]?)?\s*[:.](?:\s|$)"
+)
 # A call to follow the site on social networks ("Follow Newsbeat on Instagram, Facebook,
 # Twitter and YouTube."): the follow word, a name, "on" and a network. (Anchored, the name
 # bounded: a match is tried at the start only.)
@@ -418,6 +423,8 @@ def classify_line(text: str) -> RemovalKind | None:
         return "footer" if _COPYRIGHT_YEAR.search(text) else "media_note"
     if _is_follow_line(folded):
         return "share"
+    if _FIGURE_CAPTION.match(folded):
+        return "caption"
     if len(text) > CHROME_LINE_MAX_CHARS:
         return None
     exact = _EXACT_LINES.get(folded.strip(" .:!·|"))

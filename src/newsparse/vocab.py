@@ -877,6 +877,9 @@ CHROME_LINE_CONTAINS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Words that open a figure's or table's caption ("Abbildung 4: ...", "Figure 2. ...").
+FIGURE_LABELS = ("abbildung", "abb.", "figure", "fig.", "grafik", "schaubild", "illustration")
+
 # Social networks a "Follow us on ..." line names.
 SOCIAL_NETWORKS = (
     "facebook",
@@ -1040,6 +1043,12 @@ RELATED_LABELS = (
     "a lire aussi",
     "lire plus",
     "sur le même sujet",
+    "plus d'articles et vidéos sur le sujet",
+    "audios et vidéos sur le sujet",
+    "audios and videos on the topic",
+    "audios und videos zum thema",
+    "plus sur le sujet",
+    "more on the topic",
     "leer también",
     "lee también",
     "leer más",
