@@ -641,6 +641,19 @@ def test_a_name_linked_to_an_author_page_under_the_headline(line: str, names: li
     assert _names(html) == names
 
 
+@pytest.mark.parametrize(("byline", "names"), [("By Tove Berg", ["Tove Berg"]), ("", ["HP"])])
+def test_an_organization_in_json_ld_yields_to_a_byline_naming_people(
+    byline: str, names: list[str]
+) -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry runs '
+        'late", "author": {"@type": "Organization", "name": "HP"}}</script>'
+    )
+    shown = f"<p class='byline'>{byline}</p>" if byline else ""
+    html = _page(ld, f"<article><h1>Ferry runs late</h1>{shown}{STORY}</article>")
+    assert _names(html) == names
+
+
 def test_a_label_inside_a_sentence_credits_nobody() -> None:
     html = _page(
         "",

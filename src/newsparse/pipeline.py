@@ -153,6 +153,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
         byline.authors_from_meta(structured),
         own_names=own_names,
         persons=byline.person_names(structured.article),
+        organizations=byline.person_names(structured.article, "organization"),
     )
     _note(provenance, "authors", source)
     _claim_name_lines(page.blocks, drop, head_index, [a.name for a in authors])

@@ -295,11 +295,11 @@ def _in_comments(node: Node) -> bool:
     return False
 
 
-def person_names(article: dict[str, Any] | None) -> set[str]:
-    """Names the JSON-LD types as a Person."""
+def person_names(article: dict[str, Any] | None, kind: str = "person") -> set[str]:
+    """Names the JSON-LD author types as a Person (or as ``kind``: "organization")."""
     names: set[str] = set()
     for raw in jsonld.as_list((article or {}).get("author")):
-        if isinstance(raw, dict) and "person" in jsonld.types_of(raw):
+        if isinstance(raw, dict) and kind in jsonld.types_of(raw):
             name = jsonld.first_text(raw.get("name"))
             if name:
                 names.add(normalize_space(name))
@@ -560,14 +560,28 @@ def choose_authors(
     meta_authors: list[Author],
     own_names: set[str] | None = None,
     persons: set[str] | None = None,
+    organizations: set[str] | None = None,
 ) -> tuple[list[Author], str | None]:
     """Prefer the structured data's people (or the byline, when it names them all and more);
     fill their URLs from the visible byline; fall back to the byline, then the meta tag. The
     site's own name (``own_names``: site and publisher names) is no author beside a credited
     person: it is the site, and ``site_name`` already says so. When the page credits nobody
-    else, the site's name is the credit it gives, and is kept."""
+    else, the site's name is the credit it gives, and is kept. An Organization the structured
+    data credits yields to a byline that names people (``organizations``: JSON-LD author
+    names typed Organization)."""
     # A personal blog is named after its author: a JSON-LD Person keeps its name.
     own = {_name_key(n) for n in own_names or ()} - {_name_key(n) for n in persons or ()}
+    orgs = {_name_key(n) for n in organizations or ()}
+    if (
+        orgs
+        and structured_authors
+        and all(_name_key(a.name) in orgs for a in structured_authors)
+        and markup_authors
+        and all(_looks_like_person(a.name) for a in markup_authors)
+        and not {_name_key(a.name) for a in markup_authors} & orgs
+    ):
+        # The structured data credits the paper (an Organization); the byline credits people.
+        structured_authors = []
     others = [
         [a for a in group if _name_key(a.name) not in own]
         for group in (structured_authors, markup_authors, meta_authors)
