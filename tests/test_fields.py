@@ -210,6 +210,8 @@ def test_day_first_dates_in_urls_only_when_certain(url: str, expected: datetime 
         ("Abbildung 4: klassische Schwachschicht.", "caption"),
         ("Figure 2. The harbour in 1910", "caption"),
         ("Figure skating returns to the harbour arena.", None),
+        ("Redaktion: Ana Ruiz, Li Wen Faktencheck: Ana Ruiz", "byline"),
+        ("Redaktionsschluss war am Montag.", None),
         ("Get Harbour Monthly delivered through your letterbox every month.", "newsletter"),
         (
             "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit "

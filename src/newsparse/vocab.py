@@ -461,6 +461,8 @@ READING_TIME_WORDS = (
 # when, lowercased and stripped of punctuation at its ends, it starts with one of these and is
 # short (see chrome.CHROME_LINE_MAX_CHARS).
 CHROME_LINE_PREFIXES: dict[str, tuple[str, ...]] = {
+    # The editorial credits under a story ("Redaktion: Ana Ruiz, Li Wen  Faktencheck: ...").
+    "byline": ("redaktion:", "faktencheck:", "mitarbeit:", "editing:", "edited by"),
     "navigation": (
         "skip to content",
         "skip to main content",
