@@ -227,6 +227,31 @@ def test_an_h1_that_is_the_sites_name_is_no_headline(
     assert parse(html).headline == (expected or "Ferry runs late again on the island route")
 
 
+@pytest.mark.parametrize(
+    ("h1", "expected"),
+    [
+        # The page's own wording of the story the social title rewrote: the <h1>.
+        (
+            "Ferry to the islands runs late for a third week",
+            "Ferry to the islands runs late for a third week",
+        ),
+        # A kicker glued before the social title: the social title.
+        (
+            "Harbour news Ferry runs late again on the island route",
+            "Ferry runs late again on the island route",
+        ),
+        # An <h1> sharing no word with it names a section or a box: the social title.
+        ("Navigation and service", "Ferry runs late again on the island route"),
+    ],
+)
+def test_the_h1_against_a_differently_worded_social_title(h1: str, expected: str) -> None:
+    html = _page(
+        "<meta property='og:title' content='Ferry runs late again on the island route'>",
+        f"<article><h1>{h1}</h1>{STORY}</article>",
+    )
+    assert parse(html).headline == expected
+
+
 def test_style_rules_inside_the_h1_are_no_part_of_the_headline() -> None:
     html = _page(
         "<title>Ferry runs late again</title>",

@@ -37,7 +37,7 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": 
 
 
 def _key(text: str) -> str:
-    return normalize_space(text).translate(_QUOTES).casefold()
+    return normalize_space(text.replace("\xad", "")).translate(_QUOTES).casefold()
 
 
 def strip_site_name(title: str, site_names: list[str]) -> str:
@@ -152,10 +152,36 @@ def choose_headline(
         others = [_key(text) for source, text in cleaned if source != "h1"]
         if any(_key(h1) == other or _key(h1) in other for other in others):
             return h1, "h1"
+        social = next(((s, t) for s, t in cleaned if s in _SOCIAL_SOURCES), None)
+        if social is not None and not any(s == "json-ld" for s, _ in cleaned):
+            ending = _key(social[1])
+            if _key(h1).endswith(ending) and len(ending) >= KICKER_SHARE * len(_key(h1)):
+                return social[1], social[0]  # the <h1> with a kicker glued before it
+            if _shares_words(h1, social[1]):
+                # The page's own wording of the same story (social titles are rewritten for
+                # sharing): an <h1> sharing none of its words is a section's or a box's.
+                return h1, "h1"
     for source, text in cleaned:
         if source != "title":
             return text, source
     return cleaned[0][1], cleaned[0][0]
+
+
+_SOCIAL_SOURCES = ("og:title", "twitter:title")
+# A social title that ends the <h1> and is this share of it is the <h1> without its kicker.
+KICKER_SHARE = 0.5
+# Two titles tell the same story when this share of the shorter one's words is in the other.
+SHARED_WORDS_SHARE = 0.34
+_WORD = re.compile(r"\w{3,}")
+
+
+def _shares_words(one: str, other: str) -> bool:
+    words = set(_WORD.findall(_key(one)))
+    other_words = set(_WORD.findall(_key(other)))
+    if not words or not other_words:
+        return False
+    shared = len(words & other_words)
+    return shared >= SHARED_WORDS_SHARE * min(len(words), len(other_words))
 
 
 def _title_parts(title: str) -> list[str]:
