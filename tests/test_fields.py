@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -20,6 +21,7 @@ from newsparse.fields.dates import (
 from newsparse.fields.feed import is_time_line
 from newsparse.fields.headline import strip_site_name
 from newsparse.fields.images import split_credit
+from newsparse.patterns import trie_alternation
 
 
 @pytest.mark.parametrize(
@@ -280,3 +282,31 @@ def test_the_date_prefilter_never_hides_a_date(text: str) -> None:
 def test_the_date_prefilter_passes_every_date_form(line: str) -> None:
     assert VISIBLE_DATE.search(line) is not None and might_hold_date(line)
     assert not might_hold_date(line.translate(str.maketrans("0123456789", "abcdefghij")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["januar 12", "jan 3", "janvier", "foo", "märz", "mär", "a.m.", "x", "xjan", "", "feb."],
+)
+def test_a_trie_alternation_matches_what_the_longest_first_list_does(text: str) -> None:
+    words = ["jan", "januar", "janvier", "feb", "februar", "mär", "märz", "a.m.", "x"]
+    listed = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    trie = trie_alternation(words)
+    found = re.match(trie, text)
+    expected = re.match(listed, text)
+    assert (found.group() if found else None) == (expected.group() if expected else None)
+    assert [m.group() for m in re.finditer(trie, text)] == [
+        m.group() for m in re.finditer(listed, text)
+    ]
+
+
+@given(
+    st.lists(st.text(alphabet="abc.", min_size=1, max_size=4), min_size=1, max_size=8),
+    st.text(alphabet="abc. ", max_size=20),
+)
+def test_trie_alternation_finds_the_same_matches(words: list[str], text: str) -> None:
+    listed = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    trie = trie_alternation(words)
+    assert [m.group() for m in re.finditer(trie, text)] == [
+        m.group() for m in re.finditer(listed, text)
+    ]

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dateutil import parser as dateparser
 
 from newsparse import vocab
-from newsparse.patterns import alternation
+from newsparse.patterns import trie_alternation
 
 # Dates outside this range are typos or placeholders ("0001-01-01", "2099-12-31").
 MIN_YEAR = 1990
@@ -57,7 +57,7 @@ _MONTH_NAMES = sorted(
     key=len,
     reverse=True,
 )
-_MONTH = "(?:" + alternation(_MONTH_NAMES) + r")\.?"
+_MONTH = "(?:" + trie_alternation(_MONTH_NAMES) + r")\.?"
 _TIME = (
     r"(?:\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*uhr)?|\d{1,2}\s*[ap]\.?\s?m\.?)"
 )
