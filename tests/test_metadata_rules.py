@@ -252,6 +252,15 @@ def test_the_h1_against_a_differently_worded_social_title(h1: str, expected: str
     assert parse(html).headline == expected
 
 
+def test_a_site_name_the_titles_repeat_and_the_h1_leaves_out_is_stripped() -> None:
+    html = _page(
+        "<meta property='og:title' content='Ferry runs late again - Harbour Office Bayside'>"
+        "<title>Ferry runs late again - Harbour Office Bayside</title>",
+        f"<article><h1>1. Mai 2024 Ferry runs late again</h1>{STORY}</article>",
+    )
+    assert parse(html).headline == "Ferry runs late again"
+
+
 def test_style_rules_inside_the_h1_are_no_part_of_the_headline() -> None:
     html = _page(
         "<title>Ferry runs late again</title>",

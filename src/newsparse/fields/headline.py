@@ -125,6 +125,12 @@ def choose_headline(
         ("h1", h1_text),
         ("title", structured.title),
     ]
+    titles = [
+        normalize_space(html.unescape(text))
+        for source, text in candidates
+        if text and source in ("og:title", "twitter:title", "title")
+    ]
+    site_names = [*site_names, *_repeated_site_parts(titles, h1_text)]
     names = {_key(n) for n in site_names if n}
     cleaned = [
         (source, strip_site_name(normalize_space(html.unescape(text)), site_names))
@@ -182,6 +188,25 @@ def _shares_words(one: str, other: str) -> bool:
         return False
     shared = len(words & other_words)
     return shared >= SHARED_WORDS_SHARE * min(len(words), len(other_words))
+
+
+def _repeated_site_parts(titles: list[str], h1_text: str | None) -> list[str]:
+    """The site's name as the page's titles repeat it: a part that opens or closes two titles
+    (og:title and <title>) and that the <h1> leaves out while holding the rest ("Ferry runs
+    late - Harbour Office" twice beside an <h1> "1 May: Ferry runs late")."""
+    if not h1_text:
+        return []
+    h1 = _key(h1_text)
+    split = [parts for parts in (_title_parts(t) for t in titles) if len(parts) > 1]
+    found: list[str] = []
+    for pick in (0, -1):
+        ends = [_key(parts[pick]) for parts in split]
+        for end in set(ends):
+            holders = [parts for parts, key in zip(split, ends, strict=True) if key == end]
+            rests = [_key(" ".join(p[1:] if pick == 0 else p[:-1])) for p in holders]
+            if len(holders) >= 2 and end not in h1 and all(rest in h1 for rest in rests):
+                found.append(end)
+    return found
 
 
 def _title_parts(title: str) -> list[str]:
