@@ -607,6 +607,19 @@ def test_a_header_row_repeated_in_every_table_stays() -> None:
     assert texts.count("Pos Player Plays") == 4
 
 
+def test_an_embedded_posts_source_line_is_its_cite() -> None:
+    post = (
+        "<blockquote class='twitter-tweet'><p>The new pier looks better than the old one.</p>"
+        "— Ana Ruiz (@anaruiz) <a href='https://social.test/anaruiz/1'>May 2, 2024</a>"
+        "</blockquote>"
+    )
+    article = parse(_page(f"<div class='story'>{_p(0, 1)}{post}{_p(2)}</div>"), URL)
+    quotes = [b for b in article.body if b.kind == "quote"]
+    assert [(q.text, q.cite) for q in quotes] == [
+        ("The new pier looks better than the old one.", "Ana Ruiz (@anaruiz) May 2, 2024")
+    ]
+
+
 def test_an_edit_link_without_class_names_is_admin_chrome() -> None:
     # Found by the ci-long property run: a div-soup page's "Edit this article" link (hashed
     # class, wp-admin URL) over a short story was read as a related teaser.

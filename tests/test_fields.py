@@ -197,6 +197,8 @@ def test_day_first_dates_in_urls_only_when_certain(url: str, expected: datetime 
         ("Reporting by Ana Ruiz; Editing by Li Wen and Tove Berg", "byline"),
         ("The Associated Press contributed to this report.", "byline"),
         ("Got a story? Get in touch with our news team by email.", "boilerplate"),
+        ("Have a tip? Ana Ruiz may be reached at ana@harbour.test.", "boilerplate"),
+        ("Get the latest updates right in your inbox.", "newsletter"),
         ("The pier's editing room by the quay stays open all winter.", None),
         ("Externen Inhalt anzeigen", "cookie"),
         ("Alle Angaben ohne Gewähr.", "boilerplate"),

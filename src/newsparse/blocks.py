@@ -321,6 +321,23 @@ def _reads_as_one_block(node: Node, tag: str) -> bool:
     return tag == "tr" and node.css_first(_LAYOUT_IN_ROW) is None
 
 
+# Dashes that set off a quote's source ("— Ana Ruiz (@anaruiz) May 2, 2024").
+_SOURCE_DASHES = ("—", "–", "―", "-", "~")
+MAX_SOURCE_CHARS = 200
+
+
+def _source_line(node: Node, parts: list[str]) -> str | None:
+    """The source line an embedded post sets after its paragraphs, outside them and opening
+    with a dash ("<blockquote><p>...</p>— Ana Ruiz (@anaruiz) <a>May 2, 2024</a>")."""
+    if not parts:
+        return None
+    lines = lines_of(node)
+    last = lines[-1] if lines else ""
+    if last.startswith(_SOURCE_DASHES) and len(last) <= MAX_SOURCE_CHARS and last not in parts:
+        return last
+    return None
+
+
 def _mark_anchored(blocks: list[TextBlock], href: str) -> None:
     """Blocks inside a wrapping <a> are link text through and through."""
     for block in blocks:
@@ -470,7 +487,7 @@ def _add_leaf(
         parts = parts or [text_of(node)]
         text = "\n".join(p for p in parts if p)
         cite_node = node.css_first("cite, footer")
-        cite = text_of(cite_node) if cite_node is not None else None
+        cite = text_of(cite_node) if cite_node is not None else _source_line(node, parts)
         if cite:
             # "— Helen Marsh": the dash is how the page sets off a source, not part of it.
             cite = cite.lstrip("—–-―~ ").strip() or None

@@ -763,6 +763,8 @@ CHROME_LINE_CONTAINS: dict[str, tuple[str, ...]] = {
         "sign up for our weekly newsletter",
         "subscribe to our newsletter",
         "delivered to your inbox",
+        "right in your inbox",
+        "straight to your inbox",
         "delivered to your door",
         "delivered through your letterbox",
         "newsletter informiert sie",
@@ -851,6 +853,8 @@ CHROME_LINE_CONTAINS: dict[str, tuple[str, ...]] = {
         "angaben ohne gewähr",
         # Calls for tips and more stories, set under the story.
         "get in touch with our news team",
+        "have a tip?",
+        "got a tip?",
         "for more stories like this",
     ),
     # A wire story's closing credit line ("Reporting by A; Editing by B"): the desk's
