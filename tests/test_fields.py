@@ -188,6 +188,7 @@ def test_day_first_dates_in_urls_only_when_certain(url: str, expected: datetime 
         ),
         ("If you enjoyed this post, would you consider supporting our work?", "boilerplate"),
         ("You must be logged in to post a comment.", "comments"),
+        ("ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.", "comments"),
         ("This work is licensed under a Creative Commons licence.", "boilerplate"),
         (
             "Our site is the place for harbour news. Please sign up for our daily newsletter, "

@@ -818,6 +818,14 @@ CHROME_LINE_CONTAINS: dict[str, tuple[str, ...]] = {
         "sie sind aktuell nicht eingeloggt",
         "pour publier un commentaire",
         "para publicar un comentario",
+        # ... and the moderation rules above them.
+        "comments are moderated",
+        "comments will be moderated",
+        "kommentare werden moderiert",
+        "les commentaires sont modérés",
+        "los comentarios son moderados",
+        "aprovados pelo moderador",
+        "approved by the moderator",
     ),
     # Template lines around the story: a blog's post-metadata sentence ("This entry was posted
     # on ... and is filed under ..."), appeals for support, licence and citation notes.
