@@ -217,6 +217,10 @@ def test_day_first_dates_in_urls_only_when_certain(url: str, expected: datetime 
         ("Figure skating returns to the harbour arena.", None),
         ("Redaktion: Ana Ruiz, Li Wen Faktencheck: Ana Ruiz", "byline"),
         ("Redaktionsschluss war am Montag.", None),
+        ("Quelle: Landesregierung", "media_note"),
+        ("Sources say the ferry will run late.", None),
+        ("Weitere Infos unter www.hafen.test.", "boilerplate"),
+        ("Permalien", "share"),
         ("Get Harbour Monthly delivered through your letterbox every month.", "newsletter"),
         (
             "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit "

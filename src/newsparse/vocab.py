@@ -576,6 +576,11 @@ CHROME_LINE_PREFIXES: dict[str, tuple[str, ...]] = {
         "crédit photo",
         "bildquelle",
         "titelbild:",
+        # ... and a short source line under a story, a chart or a picture ("Quelle: dpa").
+        "quelle:",
+        "source:",
+        "fuente:",
+        "fonte:",
         "image credit",
         "this audio is created with ai",
         "this audio is generated",
@@ -643,6 +648,8 @@ CHROME_LINE_PREFIXES: dict[str, tuple[str, ...]] = {
 # prefix they would eat real headings such as "Follow the money").
 CHROME_EXACT_LINES: dict[str, tuple[str, ...]] = {
     "share": (
+        "permalink",
+        "permalien",
         "share",
         "follow",
         "save",
@@ -857,6 +864,7 @@ CHROME_LINE_CONTAINS: dict[str, tuple[str, ...]] = {
         "kategorien: ",
         "schlagworte: ",
         "schlagwörter: ",
+        "weitere infos unter",
         # A price or listing table's disclaimer ("Alle Angaben ohne Gewähr").
         "angaben ohne gewähr",
         # Calls for tips and more stories, set under the story.
@@ -1066,6 +1074,7 @@ RELATED_LABELS = (
     "leer también",
     "lee también",
     "leer más",
+    "puedes ver",
     "te puede interesar",
     "leggi anche",
     "leia também",
