@@ -620,6 +620,16 @@ def test_an_embedded_posts_source_line_is_its_cite() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "label", ["Lesen Sie auch:", "Weitere Informationen zum Hafenumbau in Nordstadt:"]
+)
+def test_a_related_label_ending_in_a_colon_leaves_the_body(label: str) -> None:
+    links = "<ul><li><a href='/a'>Pier plan</a></li><li><a href='/b'>Ferry fares</a></li></ul>"
+    article = parse(_page(f"<div class='story'>{_p(0, 1)}<p>{label}</p>{links}{_p(2)}</div>"), URL)
+    assert _texts(article) == PARAGRAPHS[:3]
+    assert any(r.text == label for r in article.removed)
+
+
 def test_an_edit_link_without_class_names_is_admin_chrome() -> None:
     # Found by the ci-long property run: a div-soup page's "Edit this article" link (hashed
     # class, wp-admin URL) over a short story was read as a related teaser.

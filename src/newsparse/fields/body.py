@@ -112,6 +112,9 @@ def _copied_blocks(texts: list[str]) -> set[int]:
 
 # A line this short that ends in a colon is a label ("Companies:", "Mehr dazu:").
 MAX_LABEL_CHARS = 40
+# ... and one that opens with a related label may name its topic ("Weitere Informationen zum
+# Coronavirus in Thüringen:").
+MAX_RELATED_LABEL_CHARS = 70
 _LABEL_END = re.compile(r"[:：]\s*$")
 
 
@@ -173,7 +176,7 @@ def _is_related_label(text: str) -> bool:
     """A short line ending in a colon that opens with a related label ("Lesen Sie auch die
     folgenden Beiträge:", "Weiterlesen:"): the list it introduced was not story text."""
     return (
-        len(text) <= MAX_LABEL_CHARS
+        len(text) <= MAX_RELATED_LABEL_CHARS
         and _LABEL_END.search(text) is not None
         and (is_related_heading(text) or has_related_label(text))
     )
