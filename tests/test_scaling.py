@@ -38,6 +38,10 @@ def _page(paragraphs: int, shape: str) -> str:
     elif shape == "link-run":  # one long line of inline links, then a <br> and a last line
         links = " ".join(f"<a href='/t{i}'>tag {i}</a>," for i in range(paragraphs * 10))
         body = f"<div class='tags'>Tags: {links}<br>End of the tags.</div>"
+    elif shape == "chrome-headings":  # one box of "Most popular" labels over short cards
+        body = "<div class='box'>{}</div>".format(
+            "".join(f"<h3>Most popular</h3><div>Card {i}</div>" for i in range(paragraphs * 4))
+        )
     elif shape == "wrapping-link":  # one <a> around many blocks, on a page with no <article>
         cards = "".join(
             f"<div>Card {i} text here and more words</div>" for i in range(paragraphs * 4)
@@ -63,7 +67,16 @@ def _best_time(html: str, rounds: int = 3) -> float:
 
 
 @pytest.mark.parametrize(
-    "shape", ["paragraphs", "div-soup", "link-lines", "link-run", "wrapping-link", "figures"]
+    "shape",
+    [
+        "paragraphs",
+        "div-soup",
+        "link-lines",
+        "link-run",
+        "chrome-headings",
+        "wrapping-link",
+        "figures",
+    ],
 )
 def test_parse_time_grows_linearly(shape: str) -> None:
     small = _best_time(_page(100, shape))

@@ -58,9 +58,14 @@ def mark_text_chrome(page: Walk, drop: Drops) -> None:
             drop[index] = ("repeated", f"repeated {chrome.REPEATED_LINE_MIN_COUNT}+ times")
         elif block.tag == "list" and (kind := button_row_kind(block.items)) is not None:
             drop[index] = (kind, "list of buttons")
+    box_end = 0  # (a label inside a box already claimed starts no scan: linear time)
     for index, block in enumerate(page.blocks):
-        if block.tag == "heading" and drop.get(index, ("", ""))[0] in BOX_LABEL_KINDS:
-            _claim_labelled_box(page.blocks, drop, index)
+        if (
+            index >= box_end
+            and block.tag == "heading"
+            and drop.get(index, ("", ""))[0] in BOX_LABEL_KINDS
+        ):
+            box_end = _claim_labelled_box(page.blocks, drop, index)
 
 
 # A heading that is chrome by its words ("Most popular", "MORE NEWS") labels a box of teasers:
@@ -69,16 +74,18 @@ BOX_LABEL_KINDS = ("boilerplate", "related")
 MAX_CARD_TEXT_CHARS = 200
 
 
-def _claim_labelled_box(blocks: list[TextBlock], drop: Drops, label: int) -> None:
+def _claim_labelled_box(blocks: list[TextBlock], drop: Drops, label: int) -> int:
+    """Claim the cards after a chrome label; the index where its box ends."""
     kind = drop[label][0]
     box = blocks[label].path[:-1]
     for index in range(label + 1, len(blocks)):
         block = blocks[index]
         if block.path[: len(box)] != box or len(block.text) > MAX_CARD_TEXT_CHARS:
-            return  # out of the box, or prose: the story goes on
+            return index  # out of the box, or prose: the story goes on
         if block.tag == "heading" and index not in drop:
-            return  # another section's heading
+            return index  # another section's heading
         drop.setdefault(index, (kind, "card under a chrome label"))
+    return len(blocks)
 
 
 # A line that is only a publication or update word and a clock time ("Updated at 1:23 p.m.",
