@@ -198,7 +198,7 @@ def _is_link_list(block: TextBlock) -> bool:
     unlinked_words = len(block.text.split()) - linked_words
     return not (
         len(block.text) >= LINKED_SENTENCE_MIN_CHARS
-        or (block.tag == "p" and unlinked_words >= MIN_UNLINKED_WORDS)
+        or (block.tag in ("p", "run") and unlinked_words >= MIN_UNLINKED_WORDS)
     )
 
 
