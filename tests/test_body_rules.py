@@ -633,7 +633,10 @@ def test_a_related_label_ending_in_a_colon_leaves_the_body(label: str) -> None:
 def test_a_short_loose_sentence_that_is_mostly_a_link_stays() -> None:
     # Found by the ci-long property run: div-soup's paragraph of three words around a link.
     soup = "".join(f"<div class='u{n}'>{PARAGRAPHS[n]}</div>" for n in range(3))
-    linked = "<div class='b7'>From <a href='/business/topic/'>Harbour Board Minutes</a> on ferries.</div>"
+    linked = (
+        "<div class='b7'>From <a href='/business/topic/'>Harbour Board Minutes</a> on ferries."
+        "</div>"
+    )
     article = parse(
         _page(f"<div class='col'>{soup}{linked}<div class='u9'>{PARAGRAPHS[3]}</div></div>"), URL
     )
