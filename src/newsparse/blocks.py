@@ -322,18 +322,18 @@ def _reads_as_one_block(node: Node, tag: str) -> bool:
 
 
 # Dashes that set off a quote's source ("— Ana Ruiz (@anaruiz) May 2, 2024").
-_SOURCE_DASHES = ("—", "–", "―", "-", "~")
+_SOURCE_DASHES = "—–―-~"
 MAX_SOURCE_CHARS = 200
 
 
 def _source_line(node: Node, parts: list[str]) -> str | None:
     """The source line an embedded post sets after its paragraphs, outside them and opening
     with a dash ("<blockquote><p>...</p>— Ana Ruiz (@anaruiz) <a>May 2, 2024</a>")."""
-    if not parts:
+    lines = lines_of(node) if parts else []
+    if not lines:
         return None
-    lines = lines_of(node)
-    last = lines[-1] if lines else ""
-    if last.startswith(_SOURCE_DASHES) and len(last) <= MAX_SOURCE_CHARS and last not in parts:
+    last = lines[-1]  # (lines_of gives no empty line)
+    if last[0] in _SOURCE_DASHES and len(last) <= MAX_SOURCE_CHARS and last not in parts:
         return last
     return None
 
@@ -490,7 +490,7 @@ def _add_leaf(
         cite = text_of(cite_node) if cite_node is not None else _source_line(node, parts)
         if cite:
             # "— Helen Marsh": the dash is how the page sets off a source, not part of it.
-            cite = cite.lstrip("—–-―~ ").strip() or None
+            cite = cite.lstrip(_SOURCE_DASHES + " ").strip() or None
         if cite and cite not in text and node.css_first("p") is None:
             text = text.replace(cite, "").strip()
         kind: BlockTag = "quote"

@@ -165,6 +165,15 @@ def link_text_length(node: Node) -> int:
     return total
 
 
+def url_path_segments(href: str) -> list[str]:
+    """The lowercased, non-empty segments of a URL's path ("/Tag/NHS/" -> ["tag", "nhs"]); []
+    for a URL that urllib cannot split."""
+    try:
+        return [segment for segment in urlsplit(href).path.lower().split("/") if segment]
+    except ValueError:  # malformed authority such as "http://[::1"
+        return []
+
+
 def absolute_url(href: str | None, base: str | None) -> str | None:
     """Resolve an href against the page's base URL; drop javascript:, mailto: and fragments."""
     if not href:

@@ -143,10 +143,11 @@ def join_lead(walk: Walk, eligible: list[bool], region: Region, headline_at: int
         if not eligible[index]:
             continue  # a byline, a dateline, a caption claimed as such
         block = walk.blocks[index]
-        if not _reads_as_lead(block) and _beside_claimed_chrome(walk, eligible, index):
+        reads_as_lead = _reads_as_lead(block)
+        if not reads_as_lead and _beside_claimed_chrome(walk, eligible, index):
             continue  # the label of a box claimed as chrome ("Helfen Sie mit!" over an appeal)
         if (
-            not _reads_as_lead(block)
+            not reads_as_lead
             or _in_named_box(walk, block, story_path)
             or block.text in story_texts  # a "highlights" box quoting the story
         ):

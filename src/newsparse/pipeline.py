@@ -152,8 +152,8 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
         shown_authors,
         byline.authors_from_meta(structured),
         own_names=own_names,
-        persons=byline.person_names(structured.article),
-        organizations=byline.person_names(structured.article, "organization"),
+        persons=byline.author_names_of_type(structured.article, "person"),
+        organizations=byline.author_names_of_type(structured.article, "organization"),
     )
     _note(provenance, "authors", source)
     _claim_name_lines(page.blocks, drop, head_index, [a.name for a in authors])
@@ -294,9 +294,8 @@ def _claim_bylines(
     known = {t.casefold() for t in byline_texts}
     authors: list[byline.Author] = []
     lines: list[str] = []
-    first = max(0, start - BYLINE_LOOKBEHIND_BLOCKS)
     story_started = False
-    for index in range(first, min(len(blocks), start + BYLINE_SEARCH_BLOCKS)):
+    for index in _byline_window(blocks, start):
         block = blocks[index]
         text = block.text
         if index > start and block.tag in ("p", "run") and len(text) >= STORY_PARAGRAPH_CHARS:
@@ -308,10 +307,13 @@ def _claim_bylines(
         names = byline.byline_line_names(text, heading=block.tag == "heading")
         if names and block.node is not None and block.tag != "heading":
             names = _names_of_first_line(block.node) or names
-        if not names and index > start and not story_started and _paragraph_follows(blocks, index):
-            names = byline.bold_line_names(block.node, text)
-        if not names and index > start and not story_started and block.links:
-            names = byline.linked_author_names(block.links)
+        if not names and index > start and not story_started:
+            # A credit without "By" above the story: names set in bold, or linked to their
+            # author pages.
+            if _paragraph_follows(blocks, index):
+                names = byline.bold_line_names(block.node, text)
+            if not names and block.links:
+                names = byline.linked_author_names(block.links)
         if names and block.links and all(metadata.is_tag_url(href) for _, href in block.links):
             names = []  # a row of tag links that starts with "Von" or "By" credits nobody
         dated = is_time_line(text) or is_dateline(text) or is_reading_time(text)
@@ -329,9 +331,18 @@ def _claim_bylines(
     return authors, lines
 
 
+def _byline_window(blocks: list[TextBlock], start: int) -> range:
+    """The blocks where bylines and datelines stand: around the headline at ``start``."""
+    return range(
+        max(0, start - BYLINE_LOOKBEHIND_BLOCKS), min(len(blocks), start + BYLINE_SEARCH_BLOCKS)
+    )
+
+
 # A credit line without "By" names the author and then a role or the paper ("Ana Ruiz
 # Political Correspondent", "Tom Davies Associated Press"): at most this much after the name.
 MAX_CREDIT_ROLE_CHARS = 60
+# A name this short ("Li") may open any line.
+MIN_NAME_LINE_CHARS = 5
 
 
 def _claim_name_lines(blocks: list[TextBlock], drop: Drops, start: int, names: list[str]) -> None:
@@ -340,11 +351,10 @@ def _claim_name_lines(blocks: list[TextBlock], drop: Drops, start: int, names: l
     keys = [normalize_space(name).casefold() for name in names if len(name) >= MIN_NAME_LINE_CHARS]
     if not keys:
         return
-    first = max(0, start - BYLINE_LOOKBEHIND_BLOCKS)
-    for index in range(first, min(len(blocks), start + BYLINE_SEARCH_BLOCKS)):
-        text = blocks[index].text.casefold()
+    for index in _byline_window(blocks, start):
         if index in drop or blocks[index].tag not in ("p", "run"):
             continue
+        text = blocks[index].text.casefold()
         for key in keys:
             if (
                 text.startswith(key)
@@ -353,10 +363,6 @@ def _claim_name_lines(blocks: list[TextBlock], drop: Drops, start: int, names: l
             ):
                 drop[index] = ("byline", "byline or dateline")
                 break
-
-
-# A name this short ("Li") may open any line.
-MIN_NAME_LINE_CHARS = 5
 
 
 def _names_of_first_line(node: Node) -> list[str] | None:

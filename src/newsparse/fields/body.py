@@ -151,12 +151,20 @@ def _drop_closing_boxes(result: BodyResult) -> None:
     """An "About the author" or "Contact" label near the end and the short lines after it:
     the author is credited in ``authors``; biography and contact details are no part of the
     story."""
-    _drop_closing_box(result, _ABOUT_AUTHOR, MAX_BIO_BLOCKS, MAX_BIO_CHARS, "byline")
-    _drop_closing_box(result, _CONTACT, MAX_CONTACT_BLOCKS, MAX_CONTACT_CHARS, "boilerplate")
+    _drop_closing_box(
+        result, _ABOUT_AUTHOR, MAX_BIO_BLOCKS, MAX_BIO_CHARS, ("byline", "author biography")
+    )
+    _drop_closing_box(
+        result, _CONTACT, MAX_CONTACT_BLOCKS, MAX_CONTACT_CHARS, ("boilerplate", "contact details")
+    )
 
 
 def _drop_closing_box(
-    result: BodyResult, labels: frozenset[str], max_blocks: int, max_chars: int, kind: RemovalKind
+    result: BodyResult,
+    labels: frozenset[str],
+    max_blocks: int,
+    max_chars: int,
+    removal: tuple[RemovalKind, str],
 ) -> None:
     blocks = result.blocks
     for start in range(max(0, len(blocks) - max_blocks - 1), len(blocks)):
@@ -167,7 +175,7 @@ def _drop_closing_box(
             return
         text = " ".join(b.text for b in blocks[start:])
         del blocks[start:]
-        reason = "author biography" if kind == "byline" else "contact details"
+        kind, reason = removal
         result.removed.append(Removal(kind=kind, text=shorten(text), reason=reason))
         return
 

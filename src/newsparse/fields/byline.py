@@ -7,10 +7,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
 
 from newsparse import vocab
-from newsparse.dom import BLOCK_TAGS, Node, absolute_url, attr, class_and_id, normalize_space
+from newsparse.dom import (
+    BLOCK_TAGS,
+    Node,
+    absolute_url,
+    attr,
+    class_and_id,
+    normalize_space,
+    url_path_segments,
+)
 from newsparse.fields.dates import VISIBLE_DATE
 from newsparse.models import Author
 
@@ -295,8 +302,8 @@ def _in_comments(node: Node) -> bool:
     return False
 
 
-def person_names(article: dict[str, Any] | None, kind: str = "person") -> set[str]:
-    """Names the JSON-LD author types as a Person (or as ``kind``: "organization")."""
+def author_names_of_type(article: dict[str, Any] | None, kind: str) -> set[str]:
+    """Names of the JSON-LD authors of one type ("person", "organization")."""
     names: set[str] = set()
     for raw in jsonld.as_list((article or {}).get("author")):
         if isinstance(raw, dict) and kind in jsonld.types_of(raw):
@@ -396,15 +403,10 @@ def dateline_names(text: str) -> list[str]:
         return []
     parts = _DATELINE_PARTS.split(text[date.end() :])
     last = parts[-1].strip()
-    if len(parts) < 2 or _CLOCK.search(last):
-        return []
-    words = last.split()
-    if not MIN_BOLD_NAME_WORDS <= len(words) <= MAX_BOLD_NAME_WORDS:
-        return []
-    if not all(_CAPITALISED_WORD.fullmatch(w) and not w.isupper() for w in words):
-        return []
-    name = clean_name(last)
-    return [name] if name and not _is_phrase(name) else []
+    if len(parts) < 2 or _CLOCK.search(last) or any(w.isupper() for w in last.split()):
+        return []  # (a place set in capitals after the date, "PORT ADAIR", is no name)
+    name = _capitalised_name(last)
+    return [name] if name else []
 
 
 _AUTHOR_PATHS = frozenset(vocab.AUTHOR_PATH_SEGMENTS)
@@ -415,20 +417,24 @@ def linked_author_names(links: list[tuple[str, str]]) -> list[str]:
     Tove Berg</a>"), when every link of the line goes to one and reads as a name."""
     names: list[str] = []
     for text, href in links:
-        try:
-            segments = [s for s in urlsplit(href).path.lower().split("/") if s]
-        except ValueError:
+        if not any(segment in _AUTHOR_PATHS for segment in url_path_segments(href)[:-1]):
             return []
-        if not any(segment in _AUTHOR_PATHS for segment in segments[:-1]):
-            return []
-        words = text.split()
-        if not MIN_BOLD_NAME_WORDS <= len(words) <= MAX_BOLD_NAME_WORDS:
-            return []
-        name = clean_name(text)
-        if not name or _is_phrase(name) or not all(_CAPITALISED_WORD.fullmatch(w) for w in words):
+        name = _capitalised_name(text)
+        if name is None:
             return []
         names.append(name)
     return names
+
+
+def _capitalised_name(text: str) -> str | None:
+    """``text`` cleaned as a name when it is two to four capitalised words and no phrase."""
+    words = text.split()
+    if not MIN_BOLD_NAME_WORDS <= len(words) <= MAX_BOLD_NAME_WORDS:
+        return None
+    if not all(_CAPITALISED_WORD.fullmatch(word) for word in words):
+        return None
+    name = clean_name(text)
+    return name if name and not _is_phrase(name) else None
 
 
 def authors_from_labels(root: Node, base: str | None) -> list[Author]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from newsparse import chrome, vocab
-from newsparse.dom import HEADING_TAGS, Node, attr, normalize_space
+from newsparse.dom import HEADING_TAGS, Node, attr, normalize_space, url_path_segments
 
 # A kicker ("Ratgeber", "Live", "Analysis") is a word or three set before the title.
 KICKER_MAX_WORDS = 3
@@ -43,10 +43,7 @@ class Card:
 
 def is_taxonomy_url(href: str) -> bool:
     """A link to a tag, topic, category or author page ("/tag/nhs/"), not to an article."""
-    try:
-        segments = [s for s in urlsplit(href).path.lower().split("/") if s]
-    except ValueError:
-        return False
+    segments = url_path_segments(href)
     if not segments or len(segments) > TAXONOMY_MAX_SEGMENTS:
         return False
     return any(segment in _TAXONOMY for segment in segments[:-1])
@@ -54,11 +51,7 @@ def is_taxonomy_url(href: str) -> bool:
 
 def is_sponsored_url(href: str) -> bool:
     """A link to paid content ("/annonse/...", "/sponsored/...")."""
-    try:
-        segments = urlsplit(href).path.lower().split("/")
-    except ValueError:
-        return False
-    return any(segment in _SPONSORED for segment in segments)
+    return any(segment in _SPONSORED for segment in url_path_segments(href))
 
 
 def is_site_root(url: str) -> bool:

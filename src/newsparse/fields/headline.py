@@ -125,18 +125,17 @@ def choose_headline(
         ("h1", h1_text),
         ("title", structured.title),
     ]
-    titles = [
-        normalize_space(html.unescape(text))
-        for source, text in candidates
-        if text and source in ("og:title", "twitter:title", "title")
-    ]
-    site_names = [*site_names, *_repeated_site_parts(titles, h1_text)]
-    names = {_key(n) for n in site_names if n}
-    cleaned = [
-        (source, strip_site_name(normalize_space(html.unescape(text)), site_names))
+    unescaped = [
+        (source, normalize_space(html.unescape(text)))
         for source, text in candidates
         if text and normalize_space(text)
     ]
+    titles = [
+        text for source, text in unescaped if source in ("og:title", "twitter:title", "title")
+    ]
+    site_names = [*site_names, *_repeated_site_parts(titles, h1_text)]
+    names = {_key(n) for n in site_names if n}
+    cleaned = [(source, strip_site_name(text, site_names)) for source, text in unescaped]
     # A social title that is only the site's name ("EnBW") names no story.
     cleaned = [(source, text) for source, text in cleaned if _key(text) not in names] or cleaned
     if not cleaned:
