@@ -42,6 +42,12 @@ def _page(paragraphs: int, shape: str) -> str:
         body = "<div class='box'>{}</div>".format(
             "".join(f"<h3>Most popular</h3><div>Card {i}</div>" for i in range(paragraphs * 4))
         )
+    elif shape == "gated":  # metered paragraphs hidden behind a paywall, each checked
+        body = "".join(
+            f"<p class='paywall' aria-hidden='true'>Gated paragraph {i} of the story, with "
+            f"words {i * 7} and {i * 13} in it, and commas, long enough to count as text.</p>"
+            for i in range(paragraphs)
+        )
     elif shape == "wrapping-link":  # one <a> around many blocks, on a page with no <article>
         cards = "".join(
             f"<div>Card {i} text here and more words</div>" for i in range(paragraphs * 4)
@@ -75,6 +81,7 @@ def _best_time(html: str, rounds: int = 3) -> float:
         "link-run",
         "chrome-headings",
         "wrapping-link",
+        "gated",
         "figures",
     ],
 )

@@ -214,15 +214,24 @@ def classify_element(node: Node, tag: str) -> Verdict | None:
     return verdict
 
 
-def _markup_verdict(node: Node, tag: str) -> Verdict | None:
-    attrs = node.attributes
+def hidden_reason(attrs: dict[str, str | None], tag: str) -> str | None:
+    """Why an element's own markup hides it (the ``hidden`` attribute, ``aria-hidden``, an
+    invisible inline style, the utility class "hidden"), or None when it does not."""
     if "hidden" in attrs or (attrs.get("aria-hidden") == "true" and tag != "span"):
-        return Verdict("hidden", f"<{tag}> marked hidden")
+        return f"<{tag}> marked hidden"
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style):
-        return Verdict("hidden", f"<{tag}> styled invisible")
+        return f"<{tag}> styled invisible"
     if _hidden_by_class(attrs.get("class")):
-        return Verdict("hidden", f"<{tag}> with class 'hidden'")
+        return f"<{tag}> with class 'hidden'"
+    return None
+
+
+def _markup_verdict(node: Node, tag: str) -> Verdict | None:
+    attrs = node.attributes
+    hidden = hidden_reason(attrs, tag)
+    if hidden is not None:
+        return Verdict("hidden", hidden)
     if tag in TAG_KINDS:
         return Verdict(TAG_KINDS[tag], f"<{tag}> element")
     raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"

@@ -10,7 +10,7 @@ from time import perf_counter
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsparse import chrome, date_lines
+from newsparse import chrome, date_lines, paywall
 from newsparse.blocks import TextBlock, Walk, container_path, walk
 from newsparse.claims import (
     MAX_BYLINE_LINE_CHARS,
@@ -92,6 +92,8 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     shown_tags = [] if metadata.declared_tags(structured) else metadata.visible_tags(tree)
 
     strip_invisible(tree)
+    if paywall.reveal_gated_text(tree):
+        warnings.append("the body includes story text the page hides behind its paywall")
     hover_cards = chrome.strip_hover_cards(tree)
     page = walk(root, deadline)
     drop: Drops = {}

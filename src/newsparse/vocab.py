@@ -1343,3 +1343,7 @@ UNLIKELY_CLASS_TOKENS = (
     "teaser",
     "widget",
 )
+
+# Class and id parts that name a paywall's gated text ("paywall", "o-paywall",
+# "paywall-full-content"): hidden elements so named that hold story text are the story.
+GATED_NAME_PARTS: tuple[str, ...] = ("paywall",)
