@@ -324,6 +324,32 @@ def test_gallery_captions_without_figcaption_are_not_body() -> None:
     assert texts == [PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2]]
 
 
+def test_a_caption_between_its_picture_and_a_source_line_is_not_body() -> None:
+    # A hashed-class (Next.js-style) figure: picture, caption, "Quelle:" line, a rule.
+    caption = "Ferries wait at the quay while the storm passes over the bay."
+    html = _page(
+        f"<div class='r1x9'>{_p(0)}"
+        "<div class='c11q'><div class='p7z'><picture><img src='/quay.jpg' alt=''></picture>"
+        f"</div><div class='c2k'>{caption}</div><div class='m9t'>Quelle: Harbour Agency</div>"
+        f"<hr class='l4s'></div>{_p(1, 2)}</div>"
+    )
+    article = parse(html, URL)
+    assert _texts(article) == [PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2]]
+    assert ("caption", caption) in [(r.kind, r.text) for r in article.removed]
+
+
+def test_a_story_sentence_beside_a_picture_and_other_text_is_kept() -> None:
+    # Only a credit line or a rule may stand beside the picture and its caption: a wrapper
+    # that also holds an ordinary line is a piece of the story with an illustration.
+    line = "The ferry left at dawn, as it does every day in spring."
+    html = _page(
+        f"<div class='story'>{_p(0)}"
+        f"<div class='row'><img src='/quay.jpg' alt=''><div>{line}</div>"
+        f"<div>The crew counted twelve passengers.</div></div>{_p(1)}</div>"
+    )
+    assert line in _texts(parse(html, URL))
+
+
 def test_widget_title_subhead_inside_the_story_is_kept() -> None:
     html = _page(
         f"<div class='entry-content'>{_p(0, 1)}"

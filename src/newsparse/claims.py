@@ -26,8 +26,8 @@ MAX_BYLINE_LINE_CHARS = 250
 MAX_DATELINE_WORDS_CHARS = 40
 # Levels climbed from a short text block to find the image it captions.
 CAPTION_IMAGE_LEVELS = 2
-# A figure-like wrapper holds an image and its caption, rarely more.
-CAPTION_WRAPPER_CHILDREN = 3
+# A figure-like wrapper holds an image and its caption, rarely more (a credit line, a rule).
+CAPTION_WRAPPER_CHILDREN = 4
 # A caption set above its image is a line or two; longer text above an image is the story's
 # paragraph before an illustration (captions below may run to images.MAX_CAPTION_CHARS).
 MAX_CAPTION_ABOVE_CHARS = 200
@@ -195,7 +195,9 @@ def _beside_image(block: TextBlock) -> bool:
         others = [child for child in siblings if child.mem_id != node.mem_id]
         if any(child.tag == "figure" for child in others):
             return False  # a <figure> holds its own caption: text beside it is the story's
-        if others and all(_is_bare_image(child) for child in others):
+        if any(_is_bare_image(child) for child in others) and all(
+            _is_bare_image(child) or _is_credit_or_rule(child) for child in others
+        ):
             above = siblings[0].mem_id == node.mem_id
             return not above or len(block.text) <= MAX_CAPTION_ABOVE_CHARS
         if others:
@@ -214,6 +216,14 @@ def _few_children(node: Node | None, limit: int) -> list[Node] | None:
         if len(children) > limit:
             return None
     return children
+
+
+def _is_credit_or_rule(node: Node) -> bool:
+    """A picture's credit line ("Quelle: AFP") or a rule drawn under it."""
+    if node.tag == "hr":
+        return True
+    text = normalize_space(node.text())
+    return bool(text) and images.is_credit_line(text)
 
 
 def _is_bare_image(node: Node) -> bool:

@@ -48,6 +48,20 @@ _CREDIT_LABEL = re.compile(
 )
 
 
+# A credit or source line of its own under a picture ("Quelle: AFP", "Foto: dpa", "© Reuters").
+_CREDIT_LINE = re.compile(
+    r"^(?:(?:photograph|photo|foto|bild|image|credit|crédit|fotó|quelle|source|fuente|fonte)s?"
+    r"\s*:|©|\(c\))\s*\S",
+    re.IGNORECASE,
+)
+MAX_CREDIT_LINE_CHARS = 80
+
+
+def is_credit_line(text: str) -> bool:
+    """Whether a short line is a picture's credit or source and nothing else."""
+    return len(text) <= MAX_CREDIT_LINE_CHARS and _CREDIT_LINE.match(text) is not None
+
+
 def clean_credit(credit: str) -> str | None:
     """The credited name alone: without the "Photo:" label or the parentheses around it."""
     text = normalize_space(credit)
