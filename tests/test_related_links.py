@@ -173,6 +173,83 @@ def test_one_link_teaser_card_between_paragraphs_leaves_the_body() -> None:
     assert len(article.body) == 8
 
 
+def test_a_kicker_over_a_linked_headline_in_a_card_of_its_own_leaves_the_body() -> None:
+    # A public-broadcaster template: a card set between two paragraphs holds a kicker in a
+    # <div> of its own, a linked <h2> in a wrapper, and an empty summary.
+    card = (
+        "<div class='contentbox'><div class='teaser'><div class='teaserimage'><img src='/v.jpg'>"
+        "</div><div class='teaserpadding'><div class='topline'>Hafen gesperrt</div>"
+        "<div class='headlinewrapper'><h2><a href='/business/2024/04/29/pier-closed/'>"
+        "Pier closed for repairs until the autumn</a></h2></div>"
+        "<div class='teasertext'></div></div></div></div>"
+    )
+    after = STORY.replace("Paragraph", "Later paragraph")
+    article = newsparse.parse(_page(STORY + card + after), URL)
+    assert [(link.title, link.url) for link in article.related_links] == [
+        (
+            "Pier closed for repairs until the autumn",
+            "https://www.example-news.test/business/2024/04/29/pier-closed/",
+        )
+    ]
+    assert "Hafen gesperrt" not in article.text
+    assert len(article.body) == 8
+
+
+def test_a_box_label_naming_its_topic_heads_the_cards_under_it() -> None:
+    # "Mehr zum Thema <topic>" in a plain <div>, over cards of kicker, linked title, summary.
+    cards = "".join(
+        f"<div class='teaser'><div class='teaserpadding'><div class='topline'>{kicker}</div>"
+        f"<div class='headlinewrapper'><h2><a href='/business/2024/04/{day}/{slug}/'>{title}"
+        f"</a></h2></div><div class='teasertext'>{summary}</div></div></div>"
+        for kicker, day, slug, title, summary in [
+            (
+                "Zum Anhören",
+                28,
+                "ferry-crews",
+                "Ferry crews train for winter storms",
+                "The crews practised rescues in the bay for a week.",
+            ),
+            (
+                "Hitzeschutz",
+                27,
+                "quay-shade",
+                "Shade sails planned for the quay",
+                "The council wants shelter for people waiting in the heat.",
+            ),
+        ]
+    )
+    box = (
+        f"<div class='contentbox list'><div class='boxhead'>Mehr zum Thema Hafen</div>{cards}</div>"
+    )
+    article = newsparse.parse(_page(STORY + box), URL)
+    assert [(link.title, link.summary) for link in article.related_links] == [
+        (
+            "Ferry crews train for winter storms",
+            "The crews practised rescues in the bay for a week.",
+        ),
+        (
+            "Shade sails planned for the quay",
+            "The council wants shelter for people waiting in the heat.",
+        ),
+    ]
+    for text in ("Mehr zum Thema Hafen", "Zum Anhören", "Hitzeschutz", "practised rescues"):
+        assert text not in article.text
+    assert len(article.body) == 4
+
+
+def test_a_date_over_a_back_link_is_no_teaser_card() -> None:
+    # A press-release page: the date line and a "back to the overview" link share a box.
+    head = (
+        "<div class='meta'><div class='date'>08. Februar 2022</div>"
+        "<div class='back'><a href='/business/'>Back to the overview</a></div></div>"
+    )
+    article = newsparse.parse(_page(head + STORY), URL)
+    assert article.related_links == []
+    assert article.published_at is not None and article.published_at.date().isoformat() == (
+        "2022-02-08"
+    )
+
+
 # --------------------------------------------------------------------------- listing pages
 
 

@@ -94,6 +94,10 @@ _CAPTION_NAME = re.compile(
 )
 CAPTION_MAX_CHARS = 400
 NEVER_CAPTION_TAGS = frozenset({"html", "body", "main", "article"})
+# A loose run is a caption when one of its wrapper's first few children, an inline element
+# named as a caption, holds all its text (a figure wrapper holds a picture and its caption).
+CAPTION_RUN_CHILDREN = 6
+INLINE_CAPTION_TAGS = frozenset({"span", "small", "em", "i"})
 # ... and only an element this few levels up names a block's role (feature-flag classes on
 # <body>, "f_caption_muted_videos_on", name nothing).
 CAPTION_LEVELS = 3
@@ -303,10 +307,29 @@ def _mark_captions(result: Walk) -> None:
     for block in result.blocks:
         if block.tag not in ("p", "run") or len(block.text) > CAPTION_MAX_CHARS:
             continue
-        if _is_caption_name(block.class_names) or not named.isdisjoint(
-            block.path[-CAPTION_LEVELS - 1 :]
+        if (
+            _is_caption_name(block.class_names)
+            or not named.isdisjoint(block.path[-CAPTION_LEVELS - 1 :])
+            or (block.tag == "run" and _run_is_caption_span(block))
         ):
             block.tag = "caption"
+
+
+def _run_is_caption_span(block: TextBlock) -> bool:
+    """Whether a loose run of text is all one inline element named as a caption
+    (``<span class="caption">`` beside a linked picture in the same wrapper)."""
+    if block.node is None:
+        return False
+    for count, child in enumerate(block.node.iter()):
+        if count == CAPTION_RUN_CHILDREN:
+            return False  # a wrapper of many elements is no figure
+        if (
+            child.tag in INLINE_CAPTION_TAGS
+            and _is_caption_name(attr(child, "class"))
+            and normalize_space(child.text()) == block.text
+        ):
+            return True
+    return False
 
 
 @lru_cache(maxsize=CLASS_CACHE_SIZE)

@@ -181,6 +181,15 @@ def find_related(
                 add(index, block.text, href, teaser.text)
                 result.used.add(summary_index)
                 continue
+        if (
+            href is not None
+            and _is_kicked_lone_title(blocks, index, skip)
+            and _same_site(href, base, site)
+        ):
+            # A card of its own inside the story: a kicker over a linked headline, no summary.
+            add(index, block.text, href)
+            result.used.add(index - 1)
+            continue
         if block.zone == "related":
             add(index, block.text, href)
         elif (
@@ -248,6 +257,17 @@ def _is_lone_card(blocks: list[TextBlock], title: int, summary: int) -> bool:
     before = blocks[title - 1].path[:shared] if title > 0 else ()
     after = blocks[summary + 1].path[:shared] if summary + 1 < len(blocks) else ()
     return before != card and after != card
+
+
+def _is_kicked_lone_title(blocks: list[TextBlock], index: int, skip: set[int]) -> bool:
+    """A linked title under its kicker, the two alone in the smallest container that holds
+    both (a teaser card set between a story's paragraphs)."""
+    return (
+        index > 0
+        and index - 1 not in skip
+        and _is_kicker(blocks, index - 1)
+        and _is_lone_card(blocks, index - 1, index)
+    )
 
 
 def _card_is_timed(blocks: list[TextBlock], index: int) -> bool:
@@ -387,7 +407,22 @@ def _opens_related_section(block: TextBlock) -> bool:
     a link outside a heading ("Weitere Artikel" under a box) ends a list: it opens none."""
     if block.tag != "heading" and block.link_density >= TITLE_MIN_LINK_DENSITY:
         return False
-    return is_related_heading(block.text) or _is_named_related_heading(block)
+    return (
+        is_related_heading(block.text)
+        or _is_named_related_heading(block)
+        or _is_topic_related_label(block)
+    )
+
+
+def _is_topic_related_label(block: TextBlock) -> bool:
+    """A box label that opens with a related label and names the topic ("Mehr zum Thema
+    Hitzeschutz", "Read more about the harbour"): a few unlinked words, no sentence."""
+    return (
+        block.link_density == 0
+        and len(block.text.split()) <= MAX_NAMED_HEADING_WORDS
+        and not cards.ends_sentence(block.text)
+        and has_related_label(block.text)
+    )
 
 
 def _is_named_related_heading(block: TextBlock) -> bool:
@@ -472,21 +507,39 @@ def _linked_items(block: TextBlock) -> list[tuple[str, str]] | None:
     return found
 
 
+# A card holds its title and a summary under the kicker.
+KICKER_CARD_BLOCKS = 2
+
+
 def _is_kicker(blocks: list[TextBlock], index: int) -> bool:
     """A word or three of unlinked text set right above a linked title, in the same card
     (a box label such as "Most popular" sits beside its list, not in its cards)."""
     block = blocks[index]
     following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if (
+        len(block.text.split()) > cards.KICKER_MAX_WORDS
+        or len(block.text) > cards.KICKER_MAX_CHARS
+        or block.link_density > 0
+        or is_time_line(block.text)  # a card's date over its title is no kicker
+        or following is None
+        or following.link_density < TITLE_MIN_LINK_DENSITY
+    ):
+        return False
     card = block.path if block.tag == "run" else block.path[:-1]
-    return (
-        len(block.text.split()) <= cards.KICKER_MAX_WORDS
-        and len(block.text) <= cards.KICKER_MAX_CHARS
-        and block.link_density == 0
-        and following is not None
-        and following.link_density >= TITLE_MIN_LINK_DENSITY
-        and following.path[: len(card)] == card
-        and len(following.path) > len(card)
-    )
+    if following.path[: len(card)] == card and len(following.path) > len(card):
+        return True
+    # A loose line in an element of its own ("<div class='topline'>") beside the title's
+    # wrapper: a kicker when their shared container is one card (the title, perhaps a
+    # summary, then the card ends); a box label beside a list of cards is not.
+    card = block.path[:-1]
+    if block.tag != "run" or following.path[: len(card)] != card:
+        return False
+    members = 0
+    for near in blocks[index + 1 : index + 1 + KICKER_CARD_BLOCKS + 1]:
+        if near.path[: len(card)] != card:
+            break
+        members += 1
+    return members <= KICKER_CARD_BLOCKS
 
 
 def _is_tag_row(block: TextBlock) -> bool:
