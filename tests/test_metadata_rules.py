@@ -407,12 +407,28 @@ def test_a_lead_with_no_story_under_it_is_the_body() -> None:
     assert not [r for r in article.removed if r.text == lead]
 
 
-def test_a_lead_above_a_story_stays_the_subheadline() -> None:
+def test_a_lead_above_a_story_is_the_subheadline_and_the_standfirst_block() -> None:
+    # The dek is shown once in the body, as its typed first block, never as a paragraph.
     lead = "The harbour board says the electric ferry will run on every route by the autumn."
     html = _page("", f'<main><h1>Ferry runs late</h1><p class="lead">{lead}</p>{STORY}</main>')
     article = parse(html)
     assert article.subheadline == lead
-    assert lead not in [block.text for block in article.body]
+    assert article.body[0].kind == "standfirst" and article.body[0].text == lead
+    assert [block.text for block in article.body].count(lead) == 1
+    assert [block.kind for block in article.body[1:]] == ["paragraph"] * (len(article.body) - 1)
+    assert lead not in [removal.text for removal in article.removed]
+
+
+def test_a_figure_after_the_headline_is_no_standfirst() -> None:
+    # A "lead-image" figure right after the <h1>: its credit is no dek.
+    figure = (
+        '<figure class="lead-image"><img src="/ferry.jpg" alt="">'
+        "<figcaption><small>Photo: Ines Alder/Harbour Agency</small></figcaption></figure>"
+    )
+    html = _page("", f"<main><h1>Ferry runs late</h1>{figure}{STORY}</main>")
+    article = parse(html)
+    assert article.subheadline is None
+    assert "standfirst" not in [block.kind for block in article.body]
 
 
 def test_tag_page_links_after_the_headline() -> None:

@@ -11,8 +11,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-BlockKind = Literal["paragraph", "heading", "list", "quote", "preformatted", "table"]
-"""What a body block is. Captions are not blocks: they go to ``Article.images``."""
+BlockKind = Literal["standfirst", "paragraph", "heading", "list", "quote", "preformatted", "table"]
+"""What a body block is. A ``standfirst`` block (first, on any well-formed page) is the dek
+as the page shows it between the headline and the story: the same text as
+``Article.subheadline``; leave it out for the story alone. Captions are not blocks: they go
+to ``Article.images``."""
 
 RemovalKind = Literal[
     "navigation",

@@ -58,7 +58,7 @@ BYLINE_SEARCH_BLOCKS = 25
 BYLINE_LOOKBEHIND_BLOCKS = 6
 # A paragraph this long after the headline starts the story: headings past it are subheadings.
 STORY_PARAGRAPH_CHARS = 200
-STANDFIRST_REASON = "standfirst (kept as subheadline)"
+STANDFIRST_REASON = "standfirst (kept as subheadline and first body block)"
 # Without an <h1>, the headline is looked for among this many blocks from the top.
 HEADLINE_SEARCH_BLOCKS = 60
 
@@ -186,7 +186,15 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     provenance.update(dates.provenance)
 
     feed_items = with_live_blog_updates(feed.items, live_blog_updates(structured.article, base))
-    removed = _removals(page, drop, feed.used | related.used)
+    # The dek leads the body where the page shows it as a block of its own (a piece of a
+    # larger block, in broken markup, stays the subheadline alone).
+    standfirst_at = _page_position(page.blocks, body.used, dek) if dek is not None else None
+    standfirst = {
+        i
+        for i, (_, reason) in drop.items()
+        if reason == STANDFIRST_REASON and standfirst_at is not None
+    }
+    removed = _removals(page, drop, feed.used | related.used | standfirst)
     removed.extend(
         Removal(kind="hidden", text=chrome.shorten(text), reason="hover card in a paragraph")
         for text in hover_cards
@@ -203,6 +211,8 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
         title = h1_text if h1_text and h1_text.casefold() != (site or "").casefold() else None
         if title is None:
             provenance.pop("headline", None)
+    if standfirst_at is not None:
+        body_blocks = body_field.with_standfirst(body_blocks, dek, standfirst_at)
     return Article(
         url=url,
         canonical_url=metadata.canonical_url(structured, base),

@@ -141,7 +141,7 @@ def _extract(
     captions = _captions(blocks, drop, max(body_indexes, default=head.body_start))
     repeats = {t.casefold() for t in (title, dek) if t}
     body_indexes = [i for i in body_indexes if blocks[i].text.casefold() not in repeats]
-    body = [body_field.to_record(blocks[i]) for i in body_indexes]
+    body = body_field.with_standfirst([body_field.to_record(blocks[i]) for i in body_indexes], dek)
 
     warnings: list[str] = []
     dates = choose_dates(DateEvidence(StructuredData(), [], byline_texts, url), warnings)
@@ -227,8 +227,8 @@ def _removals(blocks: list[TextBlock], drop: Drops, head: Head, body: set[int]) 
     removed: list[Removal] = []
     first_body = min(body, default=head.body_start)
     for index, block in enumerate(blocks):
-        if index == head.headline or index in body:
-            continue
+        if index == head.headline or index in body or (index == head.dek and body):
+            continue  # (the standfirst leads a body)
         if index in drop:
             kind, reason = drop[index]
         elif head.headline is not None and index < head.headline:

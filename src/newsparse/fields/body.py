@@ -210,6 +210,17 @@ def _is_link_list(block: TextBlock) -> bool:
     )
 
 
+def with_standfirst(blocks: list[Block], dek: str | None, at: int = 0) -> list[Block]:
+    """The body with its standfirst: the dek the page shows between the headline and the
+    story opens the article as the reader reads it (once: never also as a paragraph). ``at``
+    is its place among the blocks in page order (0, unless broken markup put story text
+    above it)."""
+    if dek is None or not blocks or any(block.text == dek for block in blocks):
+        return blocks
+    at = min(at, len(blocks))
+    return [*blocks[:at], Block(kind="standfirst", text=dek), *blocks[at:]]
+
+
 def to_record(block: TextBlock) -> Block:
     if block.tag == "heading":
         return Block(kind="heading", text=block.text, level=block.level)

@@ -33,6 +33,8 @@ MASTHEAD_SHARE = 2.0
 MASTHEAD_MAX_WORDS = 2
 _INVISIBLE_INSIDE = ", ".join(INVISIBLE_TAGS)
 _FORM_CONTROLS = "form, input, button, select, textarea"
+_PICTURE_TAGS = frozenset({"figure", "img", "picture", "video", "figcaption"})
+_PICTURES = ", ".join(sorted(_PICTURE_TAGS))
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
 
 
@@ -271,6 +273,8 @@ def find_dek(headline_node: Node | None, structured: StructuredData) -> str | No
 def _dek_text(node: Node | None) -> str | None:
     if node is None or node.css_first(_FORM_CONTROLS) is not None:
         return None  # a sign-up box's heading, with the form it opens
+    if node.tag in _PICTURE_TAGS or node.css_first(_PICTURES) is not None:
+        return None  # a "lead-image" figure: its caption or credit is no standfirst
     text = text_of(node)
     names = class_and_id(node) + " " + attr(node, "itemprop").lower()
     if DEK_MIN_CHARS <= len(text) <= DEK_MAX_CHARS and (

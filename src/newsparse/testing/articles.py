@@ -184,13 +184,17 @@ def articles(
                 )
             )
     words = sum(len(block.text.split()) for block in body)
+    subheadline = prose.sentence(rng, lang, (10, 24)) if draw(st.booleans()) else None
+    if subheadline:
+        # The dek leads the body as its standfirst block, as parse returns it.
+        body = [Block(kind="standfirst", text=subheadline), *body]
     return Article(
         url=url,
         canonical_url=url,
         site_name=site_name,
         language=code,
         headline=headline,
-        subheadline=prose.sentence(rng, lang, (10, 24)) if draw(st.booleans()) else None,
+        subheadline=subheadline,
         authors=authors,
         published_at=published,
         updated_at=updated,

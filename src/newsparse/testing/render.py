@@ -624,7 +624,7 @@ def render(article: Article, rng: random.Random, options: Options) -> GeneratedP
     description = None
     if options.meta or options.json_ld:
         # Sites without a dek describe the page with the lead's first sentence.
-        lead_text = article.body[0].text if article.body else ""
+        lead_text = next((b.text for b in article.body if b.kind != "standfirst"), "")
         description = article.subheadline or (
             lead_text.split(". ")[0].rstrip(".") + "." if lead_text else None
         )
@@ -673,7 +673,10 @@ def render(article: Article, rng: random.Random, options: Options) -> GeneratedP
 
     # Body, with inserts between blocks: images, "Read also", a newsletter box, an ad.
     paragraph_tag = "div" if ctx.soup and rng.random() < 0.3 else "p"
-    blocks = [_block(ctx, block, paragraph_tag) for block in article.body]
+    # (The standfirst block is the dek, shown in the header above.)
+    blocks = [
+        _block(ctx, block, paragraph_tag) for block in article.body if block.kind != "standfirst"
+    ]
     inserts: list[tuple[str, Image | Link | None]] = [
         (_figure(ctx, image, lead=False), image) for image in inline_images
     ]

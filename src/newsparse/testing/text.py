@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from hypothesis import strategies as st
 
-from newsparse.models import Article, Author, FeedItem, Image, Link
+from newsparse.models import Article, Author, Block, FeedItem, Image, Link
 from newsparse.testing import dates
 from newsparse.testing.articles import articles
 from newsparse.testing.choices import choices, chrome_kinds
@@ -169,7 +169,12 @@ def render_text(
             "updated_at": None,
             "published_text": published_text,
             "reading_time_minutes": article.reading_time_minutes if reading else None,
-            "body": paragraphs,
+            "body": (
+                [Block(kind="standfirst", text=article.subheadline)]
+                if article.subheadline and shape != "minimal" and paragraphs
+                else []
+            )
+            + paragraphs,
             "images": images,
             "tags": [],
             "related_links": related,
