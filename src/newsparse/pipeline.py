@@ -34,7 +34,7 @@ from newsparse.dom import (
 )
 from newsparse.errors import EmptyDocumentError
 from newsparse.fields import body as body_field
-from newsparse.fields import byline, headline, images, metadata, pagetype
+from newsparse.fields import byline, comments, headline, images, metadata, pagetype
 from newsparse.fields.feed import (
     FeedResult,
     find_feed_items,
@@ -46,7 +46,7 @@ from newsparse.fields.feed_parts import is_feed_label
 from newsparse.fields.links import LinksResult, find_related
 from newsparse.fields.timestamps import DateEvidence, choose_dates
 from newsparse.locate import locate
-from newsparse.models import Article, Block, Comment, Removal
+from newsparse.models import Article, Block, Removal
 from newsparse.structured import read_structured
 
 # A body shorter than this suggests the article sat inside something that looked like chrome
@@ -235,7 +235,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
         tags=metadata.tags(structured, shown_tags),
         related_links=related.links,
         feed_items=feed_items,
-        comments=_comments(page) if options.include_comments else [],
+        comments=comments.reader_comments(page) if options.include_comments else [],
         removed=removed,
         warnings=warnings,
         provenance=provenance,
@@ -485,18 +485,3 @@ def _removals(page: Walk, drop: Drops, kept_as_records: set[int]) -> list[Remova
             Removal(kind=verdict.kind, text=chrome.shorten(" ".join(texts)), reason=verdict.reason)
         )
     return removed
-
-
-# A comment shorter than this is a button or a count ("Reply", "14 likes"), not a comment.
-MIN_COMMENT_CHARS = 20
-
-
-def _comments(page: Walk) -> list[Comment]:
-    """Reader comments as their own records (never body): the prose blocks of comment zones."""
-    return [
-        Comment(text=block.text)
-        for block in page.blocks
-        if block.zone == "comments"
-        and len(block.text) >= MIN_COMMENT_CHARS
-        and block.link_density < body_field.MAX_LINK_DENSITY
-    ]

@@ -239,6 +239,8 @@ BYLINE_PREFIXES = (
     "authors",
     "автор",
     "авторы",
+    "بقلم",
+    "מאת",
 )
 # Words that profile and share widgets put right after a name ("Ana Ruiz Twitter Today"), and
 # button labels that sit in byline markup ("Folgen"): never part of a name, never a name.
@@ -1094,6 +1096,14 @@ RELATED_LABELS = (
     "相關新聞",
     "관련기사",
     "관련 기사",
+    "اقرأ أيضا",
+    "اقرأ أيضاً",
+    "اقرأ ايضا",
+    "مقالات ذات صلة",
+    "أخبار ذات صلة",
+    "קראו גם",
+    "כתבות נוספות",
+    "עוד בנושא",
 )
 # Related-section headings that name where the links come from: "More from Business".
 RELATED_HEADING_PREFIXES = (
