@@ -1357,3 +1357,6 @@ UNLIKELY_CLASS_TOKENS = (
 # Class and id parts that name a paywall's gated text ("paywall", "o-paywall",
 # "paywall-full-content"): hidden elements so named that hold story text are the story.
 GATED_NAME_PARTS: tuple[str, ...] = ("paywall",)
+
+# The word comment templates print after a commenter's name ("Ana Ruiz says:").
+COMMENT_SAYS_WORDS = frozenset({"says", "sagt", "schreibt", "dit", "dice", "diz", "пишет"})

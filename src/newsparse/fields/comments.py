@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from newsparse import vocab
 from newsparse.blocks import TextBlock, Walk
 from newsparse.dom import Node, class_and_id, normalize_space
 from newsparse.models import Comment
@@ -15,7 +16,7 @@ MIN_COMMENT_CHARS = 20
 MAX_COMMENT_LINK_DENSITY = 0.5
 # One comment's element ("li.comment", "article.comment-body", "div.c-comment", microdata
 # Comment), as opposed to the list or section holding them ("comment-list", "comments").
-_ONE_COMMENT = re.compile(r"(?:[a-z]+-)?comment(?:-body|-item|-container|[-_]\d+)?")
+_ONE_COMMENT = re.compile(r"^(?:[a-z]+-)?comment(?:-body|-item|-container|[-_]\d+)?$")
 _COMMENT_TYPE = "schema.org/comment"
 # Where a comment names its writer and its time, in the common templates (WordPress's
 # "comment-author vcard" and "fn", Disqus-like "username", microdata author).
@@ -23,7 +24,6 @@ _AUTHOR = (
     '.comment-author .fn, .comment-author, [itemprop="author"], .fn, .username, .user-name, .author'
 )
 _TIME = 'time, .comment-date, .comment-time, .comment-metadata, [itemprop="dateCreated"]'
-_SAYS = re.compile(r"\s+(?:says|sagt|dit|dice|пишет):?\s*$", re.IGNORECASE)
 
 
 def reader_comments(page: Walk) -> list[Comment]:
@@ -90,7 +90,15 @@ def _shown_text(node: Node, selector: str) -> str | None:
             owner = owner.parent
         if owner is None or owner.mem_id != node.mem_id:
             continue  # a reply's author or time
-        text = _SAYS.sub("", normalize_space(found.text()))
+        text = _without_says(normalize_space(found.text()))
         if text:
             return text
     return None
+
+
+def _without_says(name: str) -> str:
+    """A commenter's name without the "says:" templates print after it."""
+    words = name.split()
+    if len(words) > 1 and words[-1].rstrip(":").casefold() in vocab.COMMENT_SAYS_WORDS:
+        words.pop()
+    return " ".join(words)
