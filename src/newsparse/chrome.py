@@ -416,6 +416,10 @@ def _is_result_range(folded: str) -> bool:
     )
 
 
+# Punctuation and brackets around a chrome line's words ("Advertisement:", "[PR]", "【広告】").
+_LINE_MARKS = " .:!·|[]()【】「」"
+
+
 def classify_line(text: str) -> RemovalKind | None:
     """The chrome kind of a short line of text by its words ("Subscribe", "* indicates
     required", "Skip to content"...), or None."""
@@ -437,7 +441,7 @@ def classify_line(text: str) -> RemovalKind | None:
         return "caption"
     if len(text) > CHROME_LINE_MAX_CHARS:
         return None
-    exact = _EXACT_LINES.get(folded.strip(" .:!·|"))
+    exact = _EXACT_LINES.get(folded.strip(_LINE_MARKS))
     if exact is not None:
         return exact
     if _PAGE_NUMBERS.fullmatch(text) or _is_result_range(folded):

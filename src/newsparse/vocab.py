@@ -738,6 +738,12 @@ CHROME_EXACT_LINES: dict[str, tuple[str, ...]] = {
         "annonse",
         "annons",
         "mainos",
+        # Advertising marks in East Asian pages ("[PR]" under an ad slot, "広告", "광고").
+        "pr",
+        "広告",
+        "광고",
+        "广告",
+        "廣告",
         "sponsored content",
         "loading...",
         "read more",
