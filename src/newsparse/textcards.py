@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from newsparse.blocks import TextBlock
 from newsparse.claims import Drops
-from newsparse.fields import links
+from newsparse.fields import related_sections, teaser_parts
 from newsparse.fields.feed_parts import is_time_line
 from newsparse.models import Link, RemovalKind
 from newsparse.textlines import is_prose, is_title, uses_blank_lines
@@ -79,8 +79,11 @@ class Teasers:
 def _teaser_title(text: str) -> bool:
     return (
         is_title(text)
-        and len(text) <= links.MAX_TITLE_CHARS
-        and (len(text.split()) >= links.MIN_TITLE_WORDS or len(text) >= links.MIN_TITLE_CHARS)
+        and len(text) <= teaser_parts.MAX_TITLE_CHARS
+        and (
+            len(text.split()) >= teaser_parts.MIN_TITLE_WORDS
+            or len(text) >= teaser_parts.MIN_TITLE_CHARS
+        )
     )
 
 
@@ -91,7 +94,7 @@ def _trails_off(text: str) -> bool:
 def _teaser_summary(text: str) -> bool:
     """A summary under a teaser title: a sentence or an excerpt that trails off, not a time."""
     return (
-        len(text) <= links.MAX_SUMMARY_CHARS
+        len(text) <= teaser_parts.MAX_SUMMARY_CHARS
         and not is_time_line(text)
         and (_trails_off(text) or not is_title(text))
     )
@@ -111,11 +114,15 @@ def find_teasers(blocks: list[TextBlock], gaps: list[bool], drop: Drops) -> Teas
         if not finder.free(index):
             continue
         labelled = index > first_prose
-        if labelled and links.is_related_heading(text):
+        if labelled and teaser_parts.is_related_heading(text):
             finder.result.used.add(index)
             finder.listed(index + 1)
-        elif labelled and links.has_related_label(text) and _teaser_title(links.strip_label(text)):
-            finder.add([index], links.strip_label(text), None)
+        elif (
+            labelled
+            and teaser_parts.has_related_label(text)
+            and _teaser_title(teaser_parts.strip_label(text))
+        ):
+            finder.add([index], teaser_parts.strip_label(text), None)
         elif _teaser_title(text) and finder.trailing_summary(index + 1):
             finder.add([index, index + 1], text, finder.texts[index + 1])
     return finder.result
@@ -139,7 +146,7 @@ def find_card_pairs(
             and finder.apart(index, summary)
             and _teaser_title(blocks[index].text)
             and is_prose(blocks[summary].text)
-            and len(blocks[summary].text) <= links.MAX_SUMMARY_CHARS
+            and len(blocks[summary].text) <= teaser_parts.MAX_SUMMARY_CHARS
         ):
             finder.add([index, summary], blocks[index].text, blocks[summary].text)
 
@@ -180,7 +187,9 @@ class _TeaserFinder:
         """Titles listed under a related heading, each with the summary line under it, if any."""
         count = 0
         while (
-            self.free(index) and _teaser_title(self.texts[index]) and count < links.MAX_LISTED_LINKS
+            self.free(index)
+            and _teaser_title(self.texts[index])
+            and count < related_sections.MAX_LISTED_LINKS
         ):
             summary = index + 1
             if self.free(summary) and _teaser_summary(self.texts[summary]):

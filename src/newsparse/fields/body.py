@@ -10,7 +10,7 @@ from newsparse import vocab
 from newsparse.blocks import TextBlock
 from newsparse.chrome import shorten
 from newsparse.dom import label_key, normalize_space
-from newsparse.fields.links import has_related_label, is_related_heading
+from newsparse.fields.teaser_parts import has_related_label, is_related_heading
 from newsparse.locate import Region
 from newsparse.models import Block, Removal, RemovalKind
 

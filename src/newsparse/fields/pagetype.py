@@ -9,7 +9,7 @@ from __future__ import annotations
 from urllib.parse import urldefrag
 
 from newsparse.fields.feed import MIN_FEED_ITEMS
-from newsparse.fields.links import UNSPACED_SCRIPT
+from newsparse.fields.teaser_parts import UNSPACED_SCRIPT
 from newsparse.models import FeedItem, PageType
 from newsparse.structured import StructuredData, jsonld
 from newsparse.structured.meta import first
