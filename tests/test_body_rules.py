@@ -350,6 +350,16 @@ def test_a_story_sentence_beside_a_picture_and_other_text_is_kept() -> None:
     assert line in _texts(parse(html, URL))
 
 
+def test_a_subheading_holding_a_jump_anchor_is_no_link() -> None:
+    # <a name="..."> without an href is the target of a table of contents, not a link.
+    html = _page(
+        f"<div class='story'>{_p(0)}<h3><a name='part2' class='jumpLabel'><strong>"
+        f"The night crossing</strong></a></h3>{_p(1, 2)}</div>"
+    )
+    article = parse(html, URL)
+    assert ("heading", "The night crossing") in [(b.kind, b.text) for b in article.body]
+
+
 def test_widget_title_subhead_inside_the_story_is_kept() -> None:
     html = _page(
         f"<div class='entry-content'>{_p(0, 1)}"

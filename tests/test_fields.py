@@ -230,6 +230,20 @@ def test_day_first_dates_in_urls_only_when_certain(url: str, expected: datetime 
             "cookie",
         ),
         ("Sie können sich jederzeit wieder abmelden, wenn Sie das möchten.", "newsletter"),
+        ("12 Kommentare", "comments"),
+        ("3 comments", "comments"),
+        ("3 comments on the harbour plan were read out.", None),
+        ("Auf dieser Seite:", "navigation"),
+        ("On this page", "navigation"),
+        ("Bildrechte: Hafenamt/Ana Ruiz", "media_note"),
+        ("Rechte: Harbour Broadcasting", "media_note"),
+        (
+            "Dieses Thema im Programm: Hafenradio | Nachrichten | 28. April 2023 | 10:00 Uhr",
+            "boilerplate",
+        ),
+        ("[PR]", "boilerplate"),
+        ("【広告】", "boilerplate"),
+        ("PR agencies bid for the harbour contract.", None),
     ],
 )
 def test_classify_line(line: str, kind: str | None) -> None:

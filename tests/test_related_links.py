@@ -237,6 +237,23 @@ def test_a_box_label_naming_its_topic_heads_the_cards_under_it() -> None:
     assert len(article.body) == 4
 
 
+def test_a_claimed_credit_line_inside_a_related_list_does_not_end_it() -> None:
+    # Each card's picture carries a credit line, which chrome claims; the cards go on.
+    cards = "".join(
+        f"<div class='teaser'><div class='img'><img src='/{n}.jpg'><span>Bildrechte: Agency {n}"
+        f"</span></div><h3><a href='/business/2024/04/2{n}/story-{n}/'>{title}</a></h3></div>"
+        for n, title in [
+            (1, "Ferry crews train for winter storms"),
+            (2, "Shade sails planned for the quay"),
+        ]
+    )
+    html = _page(STORY + f"<div class='box'><h2>Mehr zu Hafen</h2>{cards}</div>")
+    assert [title for title, _, _ in _links(html)] == [
+        "Ferry crews train for winter storms",
+        "Shade sails planned for the quay",
+    ]
+
+
 def test_a_date_over_a_back_link_is_no_teaser_card() -> None:
     # A press-release page: the date line and a "back to the overview" link share a box.
     head = (

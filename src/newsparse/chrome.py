@@ -416,6 +416,7 @@ def _is_result_range(folded: str) -> bool:
     )
 
 
+_COMMENT_COUNT = re.compile(r"\d{1,6}\s+(?:" + alternation(vocab.COMMENT_COUNT_WORDS) + r")")
 # Punctuation and brackets around a chrome line's words ("Advertisement:", "[PR]", "【広告】").
 _LINE_MARKS = " .:!·|[]()【】「」"
 
@@ -444,6 +445,8 @@ def classify_line(text: str) -> RemovalKind | None:
     exact = _EXACT_LINES.get(folded.strip(_LINE_MARKS))
     if exact is not None:
         return exact
+    if _COMMENT_COUNT.fullmatch(folded):
+        return "comments"
     if _PAGE_NUMBERS.fullmatch(text) or _is_result_range(folded):
         return "navigation"  # a pager: "1 2 3 4 5", "« 1 | 2 | 3 »", "Showing 1 to 10 of 19"
     match = _CHROME_LINE.match(text)

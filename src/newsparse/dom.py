@@ -157,10 +157,15 @@ def ancestors(node: Node) -> Iterator[Node]:
         parent = parent.parent
 
 
+# Links: anchors that lead somewhere. An <a name="..."> or <a id="..."> without an href is a
+# jump target (a subheading's anchor), not a link.
+LINK_SELECTOR = "a[href]"
+
+
 def link_text_length(node: Node) -> int:
     """Characters of the node's text that sit inside links."""
     total = 0
-    for anchor in node.css("a"):  # a loop, not sum() over a generator: called per chrome box
+    for anchor in node.css(LINK_SELECTOR):  # a loop, not sum(): called per chrome box
         total += len(" ".join(anchor.text().split()))
     return total
 

@@ -577,6 +577,8 @@ CHROME_LINE_PREFIXES: dict[str, tuple[str, ...]] = {
         "crédits photos",
         "crédit photo",
         "bildquelle",
+        "bildrechte:",
+        "rechte:",
         "titelbild:",
         # ... and a short source line under a story, a chart or a picture ("Quelle: dpa").
         "quelle:",
@@ -676,6 +678,19 @@ CHROME_EXACT_LINES: dict[str, tuple[str, ...]] = {
         "printen",
     ),
     "header": ("log in", "sign in", "login", "anmelden", "se connecter", "iniciar sesión"),
+    # A table of contents' label over the story's section links.
+    "navigation": (
+        "on this page",
+        "in this article",
+        "table of contents",
+        "auf dieser seite",
+        "in diesem artikel",
+        "inhaltsverzeichnis",
+        "sur cette page",
+        "sommaire",
+        "en esta página",
+        "índice",
+    ),
     # The title of a click-to-load placeholder standing in for an embed.
     "cookie": (
         "externer inhalt",
@@ -845,6 +860,9 @@ CHROME_LINE_CONTAINS: dict[str, tuple[str, ...]] = {
     # Template lines around the story: a blog's post-metadata sentence ("This entry was posted
     # on ... and is filed under ..."), appeals for support, licence and citation notes.
     "boilerplate": (
+        # A broadcaster's programme note under a story ("Dieses Thema im Programm: MDR ... |
+        # 28. April 2023 | 10:00 Uhr").
+        "dieses thema im programm:",
         "and is filed under",
         "you can follow any responses to this entry",
         "veröffentlicht und wurde unter",
@@ -1119,6 +1137,8 @@ RELATED_HEADING_PREFIXES = (
     "more stories from",
     "more on",
     "mehr aus",
+    "mehr zu",
+    "mehr zum",
     "altro da",
 )
 # Path segments of tag, topic, category and author pages ("/tag/nhs/"): links there lead to
@@ -1366,3 +1386,19 @@ GATED_NAME_PARTS: tuple[str, ...] = ("paywall",)
 
 # The word comment templates print after a commenter's name ("Ana Ruiz says:").
 COMMENT_SAYS_WORDS = frozenset({"says", "sagt", "schreibt", "dit", "dice", "diz", "пишет"})
+
+# A comment count shown as a line of its own ("12 Kommentare", "3 comments").
+COMMENT_COUNT_WORDS = (
+    "comment",
+    "comments",
+    "kommentar",
+    "kommentare",
+    "commentaire",
+    "commentaires",
+    "comentario",
+    "comentarios",
+    "commento",
+    "commenti",
+    "reactie",
+    "reacties",
+)

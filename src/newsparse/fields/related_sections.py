@@ -109,12 +109,15 @@ def listed_under(blocks: list[TextBlock], index: int, skip: set[int]) -> Listed:
     while follower < min(len(blocks), index + 1 + MAX_SECTION_BLOCKS):
         block = blocks[follower]
         if (
-            follower in skip
-            or block.path[: len(section)] != section
+            block.path[: len(section)] != section
             or block.zone not in (zone, *LISTED_ZONES)
             or is_tag_row(block)
         ):
             break
+        if follower in skip:
+            # Claimed already (a card picture's credit line, a time): the list goes on.
+            follower += 1
+            continue
         linked_items = _linked_items(block) if block.link_density < TITLE_MIN_LINK_DENSITY else None
         if linked_items:
             # Each item is the teaser's title, its link on part of the words.
