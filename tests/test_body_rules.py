@@ -360,6 +360,19 @@ def test_a_subheading_holding_a_jump_anchor_is_no_link() -> None:
     assert ("heading", "The night crossing") in [(b.kind, b.text) for b in article.body]
 
 
+def test_component_library_cmp_classes_are_no_consent_box() -> None:
+    # Adobe Experience Manager names every core component "cmp-<component>"; a consent
+    # platform's box ("cmp", "cmp-banner") is still a cookie banner.
+    html = _page(
+        f"<div class='story'>{_p(0)}<div class='text'><div id='text-1' class='cmp-text'>"
+        f"<h2>The night crossing</h2>{_p(1)}</div></div>"
+        "<div class='cmp-banner'><p>We use cookies to improve your visit.</p></div></div>"
+    )
+    article = parse(html, URL)
+    assert _texts(article) == [PARAGRAPHS[0], "The night crossing", PARAGRAPHS[1]]
+    assert "cookie" in [r.kind for r in article.removed if "We use cookies" in r.text]
+
+
 def test_widget_title_subhead_inside_the_story_is_kept() -> None:
     html = _page(
         f"<div class='entry-content'>{_p(0, 1)}"

@@ -128,6 +128,10 @@ _CAMEL_HUMP = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]{2})")
 # A class word negated by its prefix says the opposite of the word: "no-tts" (left out of
 # text-to-speech), "no-sidebar" (a full-width layout), "no-overlay" mark content.
 _NEGATED_NAME = re.compile(r"(?<![^\s_\-])(?:no|not|non)[\-_][a-z0-9]+")
+# A component-library prefix "cmp-" (Adobe Experience Manager) that names no consent box.
+_COMPONENT_PREFIX = re.compile(
+    r"(?<![\w-])cmp-(?!(?:" + "|".join(vocab.CMP_CONSENT_PARTS) + r")(?![\w]))"
+)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -273,6 +277,8 @@ def _named_verdict(raw: str) -> tuple[bool, Verdict | None]:
     ):
         return False, None  # most names: no word the patterns below could match
     names = _NEGATED_NAME.sub(" ", names)
+    if "cmp-" in names:
+        names = _COMPONENT_PREFIX.sub("", names)  # "cmp-text" is a text component
     match = _CLASS_SUBSTRINGS.search(names) or _CLASS_TOKENS.search(names)
     if not match or not match.lastgroup:
         return False, None

@@ -1402,3 +1402,19 @@ COMMENT_COUNT_WORDS = (
     "reactie",
     "reacties",
 )
+
+# "cmp" names a consent-management platform's box ("cmp", "cmp-banner"), but Adobe Experience
+# Manager prefixes every core component with it ("cmp-text", "cmp-title", "cmp-image"): after
+# "cmp-", only these words keep the consent reading.
+CMP_CONSENT_PARTS = (
+    "banner",
+    "box",
+    "consent",
+    "dialog",
+    "layer",
+    "modal",
+    "overlay",
+    "popup",
+    "root",
+    "wrapper",
+)
