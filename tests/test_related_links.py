@@ -154,44 +154,58 @@ def test_cards_the_walk_skipped_are_read_from_the_tree_same_site_only() -> None:
 # --------------------------------------------------------------------------- single cards
 
 
-def test_one_link_teaser_card_between_paragraphs_leaves_the_body() -> None:
-    card = (
-        '<div class="teaser"><a href="/stories/verges/"><div><span>From the archive</span>'
-        "<h4>What happened when a town stopped mowing its verges</h4>"
-        "<p>Two summers of long grass brought back orchids and complaints.</p></div></a></div>"
-    )
+def _between_paragraphs(card: str) -> newsparse.Article:
+    """The story, the card, then four more paragraphs of the story."""
     after = STORY.replace("Paragraph", "Later paragraph")
-    article = newsparse.parse(_page(STORY + card + after), URL)
-    assert [(link.title, link.summary) for link in article.related_links] == [
-        (
-            "What happened when a town stopped mowing its verges",
-            "Two summers of long grass brought back orchids and complaints.",
-        )
-    ]
-    assert "orchids" not in article.text
-    assert "From the archive" not in article.text
-    assert len(article.body) == 8
+    return newsparse.parse(_page(STORY + card + after), URL)
 
 
-def test_a_kicker_over_a_linked_headline_in_a_card_of_its_own_leaves_the_body() -> None:
-    # A public-broadcaster template: a card set between two paragraphs holds a kicker in a
-    # <div> of its own, a linked <h2> in a wrapper, and an empty summary.
-    card = (
-        "<div class='contentbox'><div class='teaser'><div class='teaserimage'><img src='/v.jpg'>"
-        "</div><div class='teaserpadding'><div class='topline'>Hafen gesperrt</div>"
-        "<div class='headlinewrapper'><h2><a href='/business/2024/04/29/pier-closed/'>"
-        "Pier closed for repairs until the autumn</a></h2></div>"
-        "<div class='teasertext'></div></div></div></div>"
-    )
-    after = STORY.replace("Paragraph", "Later paragraph")
-    article = newsparse.parse(_page(STORY + card + after), URL)
-    assert [(link.title, link.url) for link in article.related_links] == [
+# A card set between two paragraphs of the story: one link around a kicker, headline and
+# summary; and a public-broadcaster card whose kicker sits in a <div> of its own beside a
+# wrapper holding the linked <h2>, with an empty summary.
+_ONE_LINK_CARD = (
+    '<div class="teaser"><a href="/stories/verges/"><div><span>From the archive</span>'
+    "<h4>What happened when a town stopped mowing its verges</h4>"
+    "<p>Two summers of long grass brought back orchids and complaints.</p></div></a></div>"
+)
+_KICKER_DIV_CARD = (
+    "<div class='contentbox'><div class='teaser'><div class='teaserimage'><img src='/v.jpg'>"
+    "</div><div class='teaserpadding'><div class='topline'>Hafen gesperrt</div>"
+    "<div class='headlinewrapper'><h2><a href='/business/2024/04/29/pier-closed/'>"
+    "Pier closed for repairs until the autumn</a></h2></div>"
+    "<div class='teasertext'></div></div></div></div>"
+)
+
+
+@pytest.mark.parametrize(
+    ("card", "link", "left_out"),
+    [
         (
-            "Pier closed for repairs until the autumn",
-            "https://www.example-news.test/business/2024/04/29/pier-closed/",
-        )
-    ]
-    assert "Hafen gesperrt" not in article.text
+            _ONE_LINK_CARD,
+            (
+                "What happened when a town stopped mowing its verges",
+                "https://www.example-news.test/stories/verges/",
+                "Two summers of long grass brought back orchids and complaints.",
+            ),
+            ["orchids", "From the archive"],
+        ),
+        (
+            _KICKER_DIV_CARD,
+            (
+                "Pier closed for repairs until the autumn",
+                "https://www.example-news.test/business/2024/04/29/pier-closed/",
+                None,
+            ),
+            ["Hafen gesperrt", "Pier closed"],
+        ),
+    ],
+)
+def test_a_teaser_card_between_paragraphs_leaves_the_body(
+    card: str, link: tuple[str, str, str | None], left_out: list[str]
+) -> None:
+    article = _between_paragraphs(card)
+    assert [(x.title, x.url, x.summary) for x in article.related_links] == [link]
+    assert not any(text in article.text for text in left_out)
     assert len(article.body) == 8
 
 
