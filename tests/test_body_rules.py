@@ -373,6 +373,21 @@ def test_component_library_cmp_classes_are_no_consent_box() -> None:
     assert "cookie" in [r.kind for r in article.removed if "We use cookies" in r.text]
 
 
+def test_a_polls_answer_options_are_not_body() -> None:
+    # A poll set in the story (hashed classes, no <form>): radio buttons in labels.
+    options = ("Yes, every hour.", "No, twice a day is enough.")
+    poll = "<div class='x9'><p>Should the ferry run every hour?</p><div>{}</div></div>".format(
+        "".join(
+            f"<label><input type='radio' name='p1'><span><span>{o}</span></span></label>"
+            for o in options
+        )
+    )
+    article = parse(_page(f"<div class='story'>{_p(0)}{poll}{_p(1)}</div>"), URL)
+    assert not any(option in article.text for option in options)
+    assert [r.reason for r in article.removed if r.text == options[0]] == ["poll or form choice"]
+    assert PARAGRAPHS[1] in _texts(article)
+
+
 def test_widget_title_subhead_inside_the_story_is_kept() -> None:
     html = _page(
         f"<div class='entry-content'>{_p(0, 1)}"

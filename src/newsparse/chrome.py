@@ -132,6 +132,8 @@ _NEGATED_NAME = re.compile(r"(?<![^\s_\-])(?:no|not|non)[\-_][a-z0-9]+")
 _COMPONENT_PREFIX = re.compile(
     r"(?<![\w-])cmp-(?!(?:" + "|".join(vocab.CMP_CONSENT_PARTS) + r")(?![\w]))"
 )
+# The answers of a poll or a form's options: a <label> around a radio button or a checkbox.
+_CHOICE_INPUTS = 'input[type="radio" i], input[type="checkbox" i]'
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -236,6 +238,8 @@ def _markup_verdict(node: Node, tag: str) -> Verdict | None:
     hidden = hidden_reason(attrs, tag)
     if hidden is not None:
         return Verdict("hidden", hidden)
+    if tag == "label" and node.css_first(_CHOICE_INPUTS) is not None:
+        return Verdict("boilerplate", "poll or form choice")  # "( ) Ja, unbedingt."
     if tag in TAG_KINDS:
         return Verdict(TAG_KINDS[tag], f"<{tag}> element")
     raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
