@@ -418,10 +418,11 @@ def _is_layout_list(node: Node) -> bool:
 def _links_of(node: Node) -> tuple[list[tuple[str, str]], int]:
     links: list[tuple[str, str]] = []
     chars = 0
-    anchors = [node] if node.tag == "a" else node.css(LINK_SELECTOR)
+    if node.tag == "a":
+        anchors = [node] if "href" in node.attributes else []  # no href: a jump target
+    else:
+        anchors = node.css(LINK_SELECTOR)
     for anchor in anchors:
-        if "href" not in anchor.attributes:
-            continue  # a jump target, not a link
         text = normalize_space(anchor.text())
         chars += len(text)
         links.append((text, attr(anchor, "href")))

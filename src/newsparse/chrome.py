@@ -226,11 +226,16 @@ def hidden_reason(attrs: dict[str, str | None], tag: str) -> str | None:
     if "hidden" in attrs or (attrs.get("aria-hidden") == "true" and tag != "span"):
         return f"<{tag}> marked hidden"
     style = attrs.get("style")
-    if style and _HIDDEN_STYLE.search(style):
+    if style and hides_by_style(style):
         return f"<{tag}> styled invisible"
     if _hidden_by_class(attrs.get("class")):
         return f"<{tag}> with class 'hidden'"
     return None
+
+
+def hides_by_style(style: str) -> bool:
+    """Whether an inline style hides its element (``display: none``, ``visibility: hidden``)."""
+    return _HIDDEN_STYLE.search(style) is not None
 
 
 def _markup_verdict(node: Node, tag: str) -> Verdict | None:

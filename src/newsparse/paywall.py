@@ -74,7 +74,7 @@ def _shown_elsewhere(text: str, page_text: str) -> bool:
 def _unhide(node: Node) -> None:
     attrs = node.attrs
     for name in _HIDING_ATTRIBUTES:
-        if name in attrs and (name != "style" or chrome.hidden_reason({"style": attrs[name]}, "")):
+        if name in attrs and (name != "style" or chrome.hides_by_style(attrs[name] or "")):
             del attrs[name]
     classes = attrs.get("class")
     if classes and "hidden" in classes.split():

@@ -189,11 +189,11 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     # The dek leads the body where the page shows it as a block of its own (a piece of a
     # larger block, in broken markup, stays the subheadline alone).
     standfirst_at = _page_position(page.blocks, body.used, dek) if dek is not None else None
-    standfirst = {
-        i
-        for i, (_, reason) in drop.items()
-        if reason == STANDFIRST_REASON and standfirst_at is not None
-    }
+    standfirst = (
+        {i for i, (_, reason) in drop.items() if reason == STANDFIRST_REASON}
+        if standfirst_at is not None
+        else set()
+    )
     removed = _removals(page, drop, feed.used | related.used | standfirst)
     removed.extend(
         Removal(kind="hidden", text=chrome.shorten(text), reason="hover card in a paragraph")

@@ -38,20 +38,17 @@ def reader_comments(page: Walk) -> list[Comment]:
     # (the comment form's notes, a "3 thoughts on ..." title), not a comment.
     if any(element is not None for _, element in found):
         found = [(block, element) for block, element in found if element is not None]
+    # (Keys in the order first met: dicts keep it.)
     groups: dict[tuple[str, int], list[TextBlock]] = {}
-    order: list[tuple[str, int]] = []
     for position, (block, element) in enumerate(found):
         key = ("element", element) if element is not None else ("block", position)
-        if key not in groups:
-            groups[key] = []
-            order.append(key)
-        groups[key].append(block)
+        groups.setdefault(key, []).append(block)
     comments = []
-    for key in order:
+    for key, blocks in groups.items():
         node = page.nodes.get(key[1]) if key[0] == "element" else None
         author = _shown_text(node, _AUTHOR) if node is not None else None
         time_text = _shown_text(node, _TIME) if node is not None else None
-        parts = [b.text for b in groups[key] if b.text not in (author, time_text)]
+        parts = [b.text for b in blocks if b.text not in (author, time_text)]
         if parts:
             text = "\n\n".join(parts)
             comments.append(Comment(text=text, author=author, time_text=time_text))

@@ -25,10 +25,12 @@ _CREDIT_WORDS = (
 TRAILING_CREDIT = re.compile(
     rf"\(([^()]{{2,100}}(?:/|\b(?:{_CREDIT_WORDS})\b)[^()]{{0,60}})\)\s*$", re.IGNORECASE
 )
-LABELLED_CREDIT = re.compile(
-    r"(?:(?:photograph|photo|foto|bild|image|credit|crédit|fotó)s?\s*:|©|\(c\))\s*(.{2,100})$",
-    re.IGNORECASE,
-)
+# The label before a credited name: "Photo:", "Foto:", "©". (Source labels, "Quelle:",
+# credit a whole line only: see ``is_credit_line``.)
+_PHOTO_LABEL_WORDS = "photograph|photo|foto|bild|image|credit|crédit|fotó"
+_SOURCE_LABEL_WORDS = "quelle|source|fuente|fonte"
+_PHOTO_LABEL = rf"(?:(?:{_PHOTO_LABEL_WORDS})s?\s*:|©|\(c\))"
+LABELLED_CREDIT = re.compile(rf"{_PHOTO_LABEL}\s*(.{{2,100}})$", re.IGNORECASE)
 _CREDIT_CLASS = '[class*="credit" i], [class*="copyright" i], [class*="source" i], small'
 
 
@@ -42,17 +44,12 @@ def split_credit(caption: str) -> tuple[str, str | None]:
 
 
 # "Photo:", "Foto:", "©" before the credited name, as a credit element shows it.
-_CREDIT_LABEL = re.compile(
-    r"^(?:(?:photograph|photo|foto|bild|image|credit|crédit|fotó)s?\s*:|©|\(c\))\s*",
-    re.IGNORECASE,
-)
+_CREDIT_LABEL = re.compile(rf"^{_PHOTO_LABEL}\s*", re.IGNORECASE)
 
 
 # A credit or source line of its own under a picture ("Quelle: AFP", "Foto: dpa", "© Reuters").
 _CREDIT_LINE = re.compile(
-    r"^(?:(?:photograph|photo|foto|bild|image|credit|crédit|fotó|quelle|source|fuente|fonte)s?"
-    r"\s*:|©|\(c\))\s*\S",
-    re.IGNORECASE,
+    rf"^(?:(?:{_PHOTO_LABEL_WORDS}|{_SOURCE_LABEL_WORDS})s?\s*:|©|\(c\))\s*\S", re.IGNORECASE
 )
 MAX_CREDIT_LINE_CHARS = 80
 
