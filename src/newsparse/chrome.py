@@ -70,6 +70,8 @@ HOVER_CARD_MIN_LINKS = 2
 # Distinct class/id strings whose verdict is remembered (a few hundred per page, many shared
 # by the pages of one site).
 NAMED_VERDICT_CACHE = 4096
+# ... and distinct tag-and-attribute sets (tens per page).
+ATTRIBUTE_VERDICT_CACHE = 16384
 # How much of the dropped text ``Removal.text`` keeps.
 REMOVAL_TEXT_CHARS = 160
 
@@ -240,34 +242,66 @@ def hides_by_style(style: str) -> bool:
 
 def _markup_verdict(node: Node, tag: str) -> Verdict | None:
     attrs = node.attributes
-    hidden = hidden_reason(attrs, tag)
-    if hidden is not None:
-        return Verdict("hidden", hidden)
+    if not attrs:
+        verdict = None if tag not in TAG_KINDS else Verdict(TAG_KINDS[tag], f"<{tag}> element")
+    else:
+        verdict = _attribute_verdict(
+            tag,
+            attrs.get("class"),
+            attrs.get("id"),
+            attrs.get("role"),
+            attrs.get("style"),
+            "hidden" in attrs,
+            attrs.get("aria-hidden"),
+            _data_names(attrs),
+        )
+    if verdict is not None and verdict.kind == "hidden":
+        return verdict
     if tag == "label" and node.css_first(_CHOICE_INPUTS) is not None:
         return Verdict("boilerplate", "poll or form choice")  # "( ) Ja, unbedingt."
+    if verdict is None and tag == "form":
+        return _form_verdict(node)
+    return verdict
+
+
+@lru_cache(maxsize=ATTRIBUTE_VERDICT_CACHE)
+def _attribute_verdict(
+    tag: str,
+    classes: str | None,
+    element_id: str | None,
+    role: str | None,
+    style: str | None,
+    hidden: bool,
+    aria_hidden: str | None,
+    data: str,
+) -> Verdict | None:
+    """What an element's tag and attributes say. Elements repeat their few attributes across
+    a page and across the pages of one site (every card of a list the same), hence the cache;
+    the attributes are passed one by one so that an href or src never splits its entries."""
+    attrs: dict[str, str | None] = {"class": classes, "style": style, "aria-hidden": aria_hidden}
+    if hidden:
+        attrs["hidden"] = ""
+    reason = hidden_reason(attrs, tag)
+    if reason is not None:
+        return Verdict("hidden", reason)
     if tag in TAG_KINDS:
         return Verdict(TAG_KINDS[tag], f"<{tag}> element")
-    raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    data = _data_names(attrs)
+    raw = f"{classes or ''} {element_id or ''}"
     if data:
         raw = f"{raw} {data}"
     if raw.strip():
         decided, verdict = _named_verdict(raw)
         if decided:
             return verdict
-    role = (attrs.get("role") or "").strip().lower()
+    role = (role or "").strip().lower()
     if role in ROLE_KINDS:
         return Verdict(ROLE_KINDS[role], f'role="{role}"')
-    if tag == "form":
-        return _form_verdict(node)
     return None
 
 
 def _data_names(attrs: dict[str, str | None]) -> str:
     """The names of ``data-*`` attributes, and the value of ``data-testid``: builds without
     class names mark their widgets there ("data-newsletter-popup-container")."""
-    if len(attrs) < 2 and not any(key.startswith("data-") for key in attrs):
-        return ""
     names = [key[5:] for key in attrs if key.startswith("data-")]
     testid = attrs.get("data-testid")
     if testid:
