@@ -388,6 +388,39 @@ def test_a_polls_answer_options_are_not_body() -> None:
     assert PARAGRAPHS[1] in _texts(article)
 
 
+# A sign-up form's validation messages, hidden by CSS until a field is wrong: much unlinked
+# text, but no story.
+SIGN_UP_ERRORS = [
+    f"Error {n}: the address you typed for your reader account is not valid, please try again."
+    for n in range(1, 20)
+]
+
+
+def _sign_up_form() -> str:
+    errors = "".join(f"<p class='field-error' role='alert'>{e}</p>" for e in SIGN_UP_ERRORS)
+    return (
+        f"<form action='#'>{errors}<input type='email' name='email'>"
+        "<input type='password' name='password'><button>Create account</button></form>"
+    )
+
+
+def test_a_sign_up_forms_messages_are_not_body_however_long() -> None:
+    # (Over GUARD_UNLINKED_CHARS of text: the text guard alone would keep it as content.)
+    assert sum(len(e) for e in SIGN_UP_ERRORS) > 1200
+    page = _page(f"<div class='story'>{_p(0, 1, 2)}</div><div class='b-x'>{_sign_up_form()}</div>")
+    article = parse(page, URL)
+    assert _texts(article) == [PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2]]
+    assert any(r.reason == "login form" and "Error 1:" in r.text for r in article.removed)
+
+
+def test_a_form_around_the_whole_page_keeps_its_story() -> None:
+    # ASP.NET pages wrap everything in one <form>; a login box in it does not make the story
+    # chrome.
+    box = "<div class='login'><input type='text'><input type='password'></div>"
+    page = _page(f"<form action='/page.aspx'>{box}<div class='story'>{_p(0, 1, 2, 3)}</div></form>")
+    assert _texts(parse(page, URL)) == [PARAGRAPHS[i] for i in range(4)]
+
+
 def test_widget_title_subhead_inside_the_story_is_kept() -> None:
     html = _page(
         f"<div class='entry-content'>{_p(0, 1)}"

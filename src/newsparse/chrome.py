@@ -170,6 +170,9 @@ class Verdict:
         return self.kind in ZONE_KINDS
 
 
+LOGIN_FORM = Verdict("boilerplate", "login form")
+
+
 def strip_hover_cards(tree: LexborHTMLParser) -> list[str]:
     """Remove the cards that pop up over a linked name inside a paragraph (a portrait and a
     list of the person's stories, shown on hover), and return their texts. A card is the
@@ -210,6 +213,10 @@ def classify_element(node: Node, tag: str) -> Verdict | None:
         return None  # a "social-embed" quoting a post the story cites, not a share bar
     if verdict.kind == "hidden":
         return verdict  # what the page hides (a paywalled remainder) is not shown text
+    if verdict is LOGIN_FORM:
+        # A login or sign-up form's text is labels and error messages, however much of it
+        # there is; only a form wrapping the whole page (ASP.NET) holds the story's paragraphs.
+        return None if holds_article_text(node, unlinked_text=False) else verdict
     if tag in METERED_TEXT_TAGS and verdict.reason == class_reason(METERED_WORD):
         return None  # a "paywall" class on the story's own paragraphs marks metered text
     if verdict.kind in SHORT_FURNITURE_KINDS and (
@@ -363,18 +370,21 @@ def _hidden_by_class(classes: str | None) -> bool:
 
 
 def _form_verdict(node: Node) -> Verdict | None:
+    # A password field first: a sign-up form asks for an email address too.
+    if node.css_first('input[type="password" i]') is not None:
+        return LOGIN_FORM
     if node.css_first('input[type="email" i]') is not None:
         return Verdict("newsletter", "form with an email field")
     if node.css_first('input[type="search" i], [role="search"]') is not None:
         return Verdict("navigation", "search form")
-    if node.css_first('input[type="password" i]') is not None:
-        return Verdict("boilerplate", "login form")
     return None
 
 
-def holds_article_text(node: Node, min_paragraphs: int = GUARD_LONG_PARAGRAPHS) -> bool:
-    """Whether a subtree holds article text (several long unlinked paragraphs, or much
-    unlinked text), so that no class name or tag makes it chrome."""
+def holds_article_text(
+    node: Node, min_paragraphs: int = GUARD_LONG_PARAGRAPHS, unlinked_text: bool = True
+) -> bool:
+    """Whether a subtree holds article text (several long unlinked paragraphs, or, with
+    ``unlinked_text``, much unlinked text), so that no class name or tag makes it chrome."""
     long_paragraphs = 0
     for paragraph in node.css("p"):
         text = paragraph.text()
@@ -389,6 +399,8 @@ def holds_article_text(node: Node, min_paragraphs: int = GUARD_LONG_PARAGRAPHS) 
             long_paragraphs += 1
             if long_paragraphs >= min_paragraphs:
                 return True
+    if not unlinked_text:
+        return False
     text = node.text()
     if len(text) < GUARD_UNLINKED_CHARS:
         return False  # (whitespace only adds to the raw length: no need to collapse it)
