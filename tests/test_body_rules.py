@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from newsparse import parse
@@ -419,6 +421,40 @@ def test_a_form_around_the_whole_page_keeps_its_story() -> None:
     box = "<div class='login'><input type='text'><input type='password'></div>"
     page = _page(f"<form action='/page.aspx'>{box}<div class='story'>{_p(0, 1, 2, 3)}</div></form>")
     assert _texts(parse(page, URL)) == [PARAGRAPHS[i] for i in range(4)]
+
+
+def _ld_article(article_body: str) -> str:
+    data = {"@type": "NewsArticle", "headline": "Ferry story", "articleBody": article_body}
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def test_a_script_rendered_story_is_read_from_the_jsonld_article_body() -> None:
+    # A single-page app's shell (Next.js): the HTML shows a teaser line and a follow button;
+    # the story ships only in the structured data.
+    shell = "<div id='__next'><p>Follow the author</p><button>+ FOLLOW</button></div>"
+    article = parse(_page(shell, head=_ld_article("\n\n".join(PARAGRAPHS[:4]))), URL)
+    assert _texts(article) == PARAGRAPHS[:4]
+    assert article.provenance["body"] == "json-ld"
+    assert any("articleBody" in warning for warning in article.warnings)
+
+
+def test_an_escaped_markup_article_body_is_read_as_its_paragraphs() -> None:
+    escaped = "".join(f"&lt;p&gt;{p}&lt;/p&gt;" for p in PARAGRAPHS[:4])
+    article = parse(_page("<p>Loading…</p>", head=_ld_article(escaped)), URL)
+    assert _texts(article) == PARAGRAPHS[:4]
+
+
+def test_a_page_showing_its_story_keeps_its_html_body() -> None:
+    # The articleBody repeats the story with every caption of a gallery: the HTML shows a
+    # good share of it, and its blocks (headings, order) stand.
+    captions = " ".join(f"Photo {n}: the harbour at dawn, seen from the pier." for n in range(20))
+    html = _page(
+        f"<div class='story'>{_p(0)}<h2>The vote</h2>{_p(1, 2)}</div>",
+        head=_ld_article(" ".join(PARAGRAPHS[:3]) + " " + captions),
+    )
+    article = parse(html, URL)
+    assert _texts(article) == [PARAGRAPHS[0], "The vote", PARAGRAPHS[1], PARAGRAPHS[2]]
+    assert "body" not in article.provenance
 
 
 def test_widget_title_subhead_inside_the_story_is_kept() -> None:

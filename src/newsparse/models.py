@@ -162,7 +162,10 @@ class Article(_Record):
     warnings: list[str] = Field(default_factory=list)
     provenance: dict[str, str] = Field(
         default_factory=dict,
-        description="Where each metadata value came from, e.g. {'headline': 'json-ld'}.",
+        description=(
+            "Where each metadata value came from, e.g. {'headline': 'json-ld'}; 'body' is"
+            " 'json-ld' when the page's HTML showed little of its JSON-LD articleBody."
+        ),
     )
 
     @computed_field  # type: ignore[prop-decorator]

@@ -47,7 +47,7 @@ from newsparse.fields.links import LinksResult, find_related
 from newsparse.fields.timestamps import DateEvidence, choose_dates
 from newsparse.locate import locate
 from newsparse.models import Article, Block, Removal
-from newsparse.structured import read_structured
+from newsparse.structured import jsonld, read_structured
 
 # A body shorter than this suggests the article sat inside something that looked like chrome
 # (a Blogger "widget", an "article-header" holding the whole story): look again with zones.
@@ -172,6 +172,17 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
             for index in [i for i, (_, reason) in drop.items() if reason == STANDFIRST_REASON]:
                 del drop[index]
             dek = None
+
+    shown_body = body_field.structured_body(
+        jsonld.first_text(structured.article.get("articleBody")) if structured.article else None,
+        sum(len(block.text) for block in body.blocks),
+    )
+    if shown_body is not None:
+        body.blocks, body.used = shown_body, set()
+        provenance["body"] = "json-ld"
+        warnings.append(
+            "the body is the page's JSON-LD articleBody: its HTML shows little of the story"
+        )
 
     dates = choose_dates(
         DateEvidence(

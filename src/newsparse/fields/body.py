@@ -3,13 +3,15 @@ article text (repeated headline, bylines, captions, chrome lines, link lists).""
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
 from newsparse import vocab
 from newsparse.blocks import TextBlock
 from newsparse.chrome import shorten
-from newsparse.dom import label_key, normalize_space
+from newsparse.dom import label_key, lines_of, normalize_space, parse_html
+from newsparse.errors import EmptyDocumentError
 from newsparse.fields.teaser_parts import has_related_label, is_related_heading
 from newsparse.locate import Region
 from newsparse.models import Block, Removal, RemovalKind
@@ -27,6 +29,12 @@ MIN_UNLINKED_WORDS = 3
 MIN_DUPLICATE_CHARS = 40
 # ... and one this long even alone: prose is not repeated word for word.
 LONE_DUPLICATE_CHARS = 200
+# A page whose HTML shows less than this share of its JSON-LD ``articleBody`` renders the story
+# from script (a single-page app): the structured text is the story. (A page showing a third
+# of it is a gallery or a video whose articleBody adds every caption: its HTML is right.)
+STRUCTURED_BODY_MAX_SHOWN_SHARE = 0.2
+# ... when the articleBody is a story's length, not a summary.
+MIN_STRUCTURED_BODY_CHARS = 500
 _SENTENCE_END = re.compile(r"[.!?。！？…\"”»)]\s*$")
 _HAS_WORD = re.compile(r"\w")
 
@@ -231,3 +239,24 @@ def to_record(block: TextBlock) -> Block:
     if block.tag == "pre":
         return Block(kind="preformatted", text=block.text)
     return Block(kind="paragraph", text=block.text)
+
+
+def structured_body(article_body: str | None, shown_chars: int) -> list[Block] | None:
+    """The JSON-LD ``articleBody`` as paragraphs (one per line of its text), when the HTML body
+    found holds only ``shown_chars`` of it; None when the HTML body stands."""
+    if not article_body or len(article_body) < MIN_STRUCTURED_BODY_CHARS:
+        return None
+    text = html.unescape(article_body)
+    if "<" in text:  # markup, escaped or not ("&lt;p&gt;...")
+        try:
+            tree = parse_html(text)
+        except EmptyDocumentError:
+            return None
+        lines = lines_of(tree.body) if tree.body is not None else []
+    else:
+        lines = [line for line in (normalize_space(part) for part in text.splitlines()) if line]
+    if sum(
+        len(line) for line in lines
+    ) < MIN_STRUCTURED_BODY_CHARS or shown_chars >= STRUCTURED_BODY_MAX_SHOWN_SHARE * len(text):
+        return None
+    return [Block(kind="paragraph", text=line) for line in lines]
