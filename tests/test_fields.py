@@ -169,6 +169,12 @@ def test_day_first_dates_in_urls_only_when_certain(url: str, expected: datetime 
         ("Tell us what YOU think...", "boilerplate"),
         ("1 2 3 4 5 6 7 8", "navigation"),
         ("« 1 | 2 | 3 »", "navigation"),
+        # A gallery's slide counter; a month and year, or "24/7", are none.
+        ("1/199", "navigation"),
+        ("3 / 12", "navigation"),
+        ("12/2023", None),
+        ("24/7", None),
+        ("0/5", None),
         ("12.05.24", None),
         ("Отзывы", "comments"),
         ("Kommentar schreiben", "comments"),

@@ -448,6 +448,9 @@ _RESULT_RANGE = re.compile(
     r"(?<!\d)\d{1,4}\s*(?:to|bis|à|a|-|–)\s*\d{1,4}\s+(?:of|von|sur|de)\s+(?:insgesamt\s+)?\d{1,5}(?!\d)",
     re.IGNORECASE,
 )
+# A gallery's slide counter ("1/199", "3 / 12"): at most this many digits below the line (a
+# "12/2023" month is a date, "24/7" no counter: it counts past its total).
+_SLIDE_COUNTER = re.compile(r"(\d{1,3})\s?/\s?(\d{1,3})")
 _COPYRIGHT_YEAR = re.compile(r"©\s*(?:copyright\s*)?\d{4}", re.IGNORECASE)
 
 
@@ -467,6 +470,11 @@ _FOLLOW_LINE = re.compile(
 
 def _is_follow_line(folded: str) -> bool:
     return _FOLLOW_LINE.match(folded) is not None
+
+
+def _is_slide_counter(text: str) -> bool:
+    match = _SLIDE_COUNTER.fullmatch(text)
+    return match is not None and 0 < int(match[1]) <= int(match[2])
 
 
 def _is_result_range(folded: str) -> bool:
@@ -508,8 +516,9 @@ def classify_line(text: str) -> RemovalKind | None:
         return exact
     if _COMMENT_COUNT.fullmatch(folded):
         return "comments"
-    if _PAGE_NUMBERS.fullmatch(text) or _is_result_range(folded):
-        return "navigation"  # a pager: "1 2 3 4 5", "« 1 | 2 | 3 »", "Showing 1 to 10 of 19"
+    if _PAGE_NUMBERS.fullmatch(text) or _is_result_range(folded) or _is_slide_counter(text):
+        # A pager ("1 2 3 4 5", "« 1 | 2 | 3 »", "Showing 1 to 10 of 19") or a slide counter.
+        return "navigation"
     match = _CHROME_LINE.match(text)
     if match and match.lastgroup:
         kind: RemovalKind = match.lastgroup  # type: ignore[assignment]
