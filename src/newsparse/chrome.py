@@ -232,12 +232,19 @@ def classify_element(node: Node, tag: str) -> Verdict | None:
 def hidden_reason(attrs: dict[str, str | None], tag: str) -> str | None:
     """Why an element's own markup hides it (the ``hidden`` attribute, ``aria-hidden``, an
     invisible inline style, the utility class "hidden"), or None when it does not."""
-    if "hidden" in attrs or (attrs.get("aria-hidden") == "true" and tag != "span"):
+    return _hiding_markup(
+        tag, "hidden" in attrs, attrs.get("aria-hidden"), attrs.get("style"), attrs.get("class")
+    )
+
+
+def _hiding_markup(
+    tag: str, hidden: bool, aria_hidden: str | None, style: str | None, classes: str | None
+) -> str | None:
+    if hidden or (aria_hidden == "true" and tag != "span"):
         return f"<{tag}> marked hidden"
-    style = attrs.get("style")
     if style and hides_by_style(style):
         return f"<{tag}> styled invisible"
-    if _hidden_by_class(attrs.get("class")):
+    if _hidden_by_class(classes):
         return f"<{tag}> with class 'hidden'"
     return None
 
@@ -249,19 +256,16 @@ def hides_by_style(style: str) -> bool:
 
 def _markup_verdict(node: Node, tag: str) -> Verdict | None:
     attrs = node.attributes
-    if not attrs:
-        verdict = None if tag not in TAG_KINDS else Verdict(TAG_KINDS[tag], f"<{tag}> element")
-    else:
-        verdict = _attribute_verdict(
-            tag,
-            attrs.get("class"),
-            attrs.get("id"),
-            attrs.get("role"),
-            attrs.get("style"),
-            "hidden" in attrs,
-            attrs.get("aria-hidden"),
-            _data_names(attrs),
-        )
+    verdict = _attribute_verdict(
+        tag,
+        attrs.get("class"),
+        attrs.get("id"),
+        attrs.get("role"),
+        attrs.get("style"),
+        "hidden" in attrs,
+        attrs.get("aria-hidden"),
+        _data_names(attrs),
+    )
     if verdict is not None and verdict.kind == "hidden":
         return verdict
     if tag == "label" and node.css_first(_CHOICE_INPUTS) is not None:
@@ -285,10 +289,7 @@ def _attribute_verdict(
     """What an element's tag and attributes say. Elements repeat their few attributes across
     a page and across the pages of one site (every card of a list the same), hence the cache;
     the attributes are passed one by one so that an href or src never splits its entries."""
-    attrs: dict[str, str | None] = {"class": classes, "style": style, "aria-hidden": aria_hidden}
-    if hidden:
-        attrs["hidden"] = ""
-    reason = hidden_reason(attrs, tag)
+    reason = _hiding_markup(tag, hidden, aria_hidden, style, classes)
     if reason is not None:
         return Verdict("hidden", reason)
     if tag in TAG_KINDS:

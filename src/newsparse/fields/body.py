@@ -255,8 +255,7 @@ def structured_body(article_body: str | None, shown_chars: int) -> list[Block] |
         lines = lines_of(tree.body) if tree.body is not None else []
     else:
         lines = [line for line in (normalize_space(part) for part in text.splitlines()) if line]
-    if sum(
-        len(line) for line in lines
-    ) < MIN_STRUCTURED_BODY_CHARS or shown_chars >= STRUCTURED_BODY_MAX_SHOWN_SHARE * len(text):
+    chars = sum(len(line) for line in lines)
+    if chars < MIN_STRUCTURED_BODY_CHARS or shown_chars >= STRUCTURED_BODY_MAX_SHOWN_SHARE * chars:
         return None
     return [Block(kind="paragraph", text=line) for line in lines]
