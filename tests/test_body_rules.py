@@ -802,6 +802,26 @@ def test_a_long_paragraph_above_an_image_is_no_caption() -> None:
     assert "The new pier at dawn." not in _texts(parse(captioned, URL))
 
 
+def test_a_story_part_that_opens_with_a_picture_keeps_its_paragraph() -> None:
+    # Found by the ci-long property run: a body split into boxes of one class, the last box
+    # holding an uncaptioned picture and one paragraph; that paragraph was taken as a caption.
+    html = _page(
+        f"<div class='x7q'>{_p(0, 1, 2)}</div>"
+        f"<div class='x7q'><div class='m2'><img src='/media/pier.jpg'></div><p>{LAST}</p></div>"
+        "<div class='s9'><a href='https://social.example/share'>Share</a></div>"
+    )
+    assert _texts(parse(html, URL)) == [PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], LAST]
+    # A picture box made like its neighbours, which hold a picture and two short lines each,
+    # is a figure: its text is a caption.
+    figure = "<div class='fig'><div class='m2'><img src='/media/{}.jpg'></div>{}</div>"
+    lines = "<p>The new pier at dawn.</p><p>Photo: Harbour Agency</p>"
+    html = _page(
+        f"<div class='story'>{_p(0, 1)}{figure.format('a', lines)}"
+        f"{figure.format('b', '<p>The old pier at dusk.</p>')}{_p(2)}</div>"
+    )
+    assert "The old pier at dusk." not in _texts(parse(html, URL))
+
+
 def test_fallback_text_inside_an_iframe_is_never_body() -> None:
     # Editors leave escaped markup inside embeds; no browser shows an <iframe>'s own text.
     leftover = "&lt;span class='editor-bookmark' style='width: 0px'&gt;&amp;#65279;&lt;/span&gt;"

@@ -31,6 +31,10 @@ CAPTION_WRAPPER_CHILDREN = 4
 # A caption set above its image is a line or two; longer text above an image is the story's
 # paragraph before an illustration (captions below may run to images.MAX_CAPTION_CHARS).
 MAX_CAPTION_ABOVE_CHARS = 200
+# Siblings (text nodes included) looked at each way for a box made like a caption's wrapper.
+STORY_PART_SIBLINGS = 6
+# A part of a split story holds paragraphs, at least this many.
+STORY_PART_PARAGRAPHS = 2
 
 
 def claim(drop: Drops, indexes: set[int], kind: RemovalKind, reason: str) -> None:
@@ -199,10 +203,51 @@ def _beside_image(block: TextBlock) -> bool:
             _is_bare_image(child) or _is_credit_or_rule(child) for child in others
         ):
             above = siblings[0].mem_id == node.mem_id
-            return not above or len(block.text) <= MAX_CAPTION_ABOVE_CHARS
+            if above and len(block.text) > MAX_CAPTION_ABOVE_CHARS:
+                return False
+            return not _continues_a_story_part(parent)
         if others:
             return False
         node = parent
+    return False
+
+
+def _continues_a_story_part(wrapper: Node | None) -> bool:
+    """A wrapper made like a nearby sibling that holds story paragraphs (same tag and class) is a
+    part of a body split into several boxes, one that opens with a picture; its text is the
+    story's, not a caption."""
+    if wrapper is None:
+        return False
+    names = wrapper.attributes.get("class")
+    if not names:
+        return False
+    for step in ("prev", "next"):
+        sibling = getattr(wrapper, step)
+        for _ in range(STORY_PART_SIBLINGS):
+            if sibling is None:
+                break
+            if (
+                sibling.tag == wrapper.tag
+                and sibling.attributes.get("class") == names
+                and _holds_paragraphs(sibling)
+            ):
+                return True
+            sibling = getattr(sibling, step)
+    return False
+
+
+def _holds_paragraphs(node: Node) -> bool:
+    """At least STORY_PART_PARAGRAPHS paragraphs among the node's children, longer together
+    than a caption may be (an insert box of one long statement, a video's script data or a
+    picture box with a caption and a credit paragraph is no part of the story)."""
+    found = chars = 0
+    for child in node.iter():
+        if child.tag == "p":
+            length = len(normalize_space(child.text()))
+            found += length > 0
+            chars += length
+            if found >= STORY_PART_PARAGRAPHS and chars > images.MAX_CAPTION_CHARS:
+                return True
     return False
 
 
