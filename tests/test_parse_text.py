@@ -323,6 +323,23 @@ def test_a_headline_with_a_byline_word_over_a_dateline_stays_the_headline() -> N
 
 
 @pytest.mark.parametrize(
+    ("dek", "is_dek"),
+    [
+        # Found by the ci-long property run: a short Russian standfirst of many short words.
+        ("Он и я ушли из клуба.", True),
+        ("Mais il a dit non à la fin.", True),
+        ("Updated for 2024.", False),
+    ],
+)
+def test_a_short_standfirst_of_many_words_is_the_dek(dek: str, is_dek: bool) -> None:
+    title = "Council keeps the swimming pool open for the winter"
+    page = "\n".join([title, "", dek, "", "By Anneke Vos", "March 4, 2024", "", PARAGRAPH])
+    article = parse_text(page)
+    assert article.headline == (title if is_dek else dek)
+    assert article.subheadline == (dek if is_dek else None)
+
+
+@pytest.mark.parametrize(
     ("line", "names"),
     [
         ("Von dpa", ["dpa"]),

@@ -30,6 +30,8 @@ MAX_HEADLINE_CHARS = 250
 # A name credited without a "By" prefix must look like a person: 2-5 capitalised words.
 MIN_BARE_NAME_WORDS = 2
 MAX_BARE_NAME_WORDS = 5
+# A standfirst shorter than headline.DEK_MIN_CHARS still has this many words.
+MIN_DEK_WORDS = 6
 # Agencies credit themselves by a short lowercase code: "Von dpa", "par afp".
 MAX_AGENCY_CODE_CHARS = 5
 # Prose has at least this many words (a one-word line ending in "." is a button or a label).
@@ -198,17 +200,20 @@ def find_head(blocks: list[TextBlock], drop: Drops) -> Head:
             continue
         head = Head(bylines=run, body_start=run[-1] + 1)
         last = titles[-1]
-        if (
-            len(titles) >= 2
-            and headline.DEK_MIN_CHARS <= len(texts[last]) <= headline.DEK_MAX_CHARS
-            and is_sentence(texts[last])
-            and is_title(texts[titles[-2]])
-        ):
+        if len(titles) >= 2 and _is_dek(texts[last]) and is_title(texts[titles[-2]]):
             head.headline, head.dek = titles[-2], last
         else:
             head.headline = last
         return head
     return _head_without_byline(texts, drop, kept)
+
+
+def _is_dek(text: str) -> bool:
+    """A sentence or two under the headline: long enough in characters or, in a language of
+    many one- and two-letter words (Russian, Czech), in words."""
+    if len(text) > headline.DEK_MAX_CHARS or not is_sentence(text):
+        return False
+    return len(text) >= headline.DEK_MIN_CHARS or len(text.split()) >= MIN_DEK_WORDS
 
 
 def _story_follows(texts: list[str], rest: list[int]) -> bool:
