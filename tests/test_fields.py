@@ -19,7 +19,7 @@ from newsparse.fields.dates import (
     parse_machine_date,
 )
 from newsparse.fields.feed import is_time_line
-from newsparse.fields.headline import strip_site_name
+from newsparse.fields.headline import host_names, strip_site_name
 from newsparse.fields.images import split_credit
 from newsparse.patterns import trie_alternation
 
@@ -273,6 +273,13 @@ def test_strip_site_name_only_when_it_is_the_site() -> None:
     assert strip_site_name("Ferry returns | Bay Post", ["Bay Post"]) == "Ferry returns"
     assert strip_site_name("Bay Post - Ferry returns", ["Bay Post"]) == "Ferry returns"
     assert strip_site_name("Climate: the long view", ["Bay Post"]) == "Climate: the long view"
+
+
+def test_host_names() -> None:
+    assert host_names("https://www.bay-post.co.uk/news/1") == {"baypost"}
+    assert host_names("https://news.harbour.example/1") == {"news", "harbour"}
+    assert host_names("https://[broken/1") == frozenset()
+    assert host_names(None) == frozenset()
 
 
 def test_is_time_line() -> None:

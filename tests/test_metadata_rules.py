@@ -261,6 +261,37 @@ def test_a_site_name_the_titles_repeat_and_the_h1_leaves_out_is_stripped() -> No
     assert parse(html).headline == "Ferry runs late again"
 
 
+def test_a_site_name_set_after_the_h1_goes_when_the_other_titles_agree() -> None:
+    # The <h1> agrees with the titles and carries the site's name as they do: it goes from
+    # the <h1> as it goes from them.
+    html = _page(
+        "<meta property='og:site_name' content='Harbour Office'>"
+        "<meta property='og:title' content='Ferry runs late again'>"
+        "<title>Ferry runs late again | Harbour Office</title>",
+        f"<article><h1>Ferry runs late again | Harbour Office</h1>{STORY}</article>",
+    )
+    assert parse(html).headline == "Ferry runs late again"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # The part the host spells is the site's name, spaced or capitalised as it likes.
+        ("https://www.harbour-office.example/news/1", "Ferry runs late again"),
+        ("https://harbouroffice.example/news/1", "Ferry runs late again"),
+        # Another host: the part stays.
+        ("https://www.bay-post.example/news/1", "Harbour Office - Ferry runs late again"),
+        (None, "Harbour Office - Ferry runs late again"),
+    ],
+)
+def test_a_title_part_the_host_spells_is_the_site_name(url: str | None, expected: str) -> None:
+    html = _page(
+        "<meta property='og:title' content='Harbour Office - Ferry runs late again'>",
+        f"<article>{STORY}</article>",
+    )
+    assert parse(html, url=url).headline == expected
+
+
 def test_style_rules_inside_the_h1_are_no_part_of_the_headline() -> None:
     html = _page(
         "<title>Ferry runs late again</title>",

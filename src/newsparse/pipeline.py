@@ -82,7 +82,8 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     site = metadata.site_name(structured)
     h1 = headline.main_h1(tree)
     h1_text = headline.shown_text(h1) if h1 is not None else None
-    title, source = headline.choose_headline(structured, h1_text, [site] if site else [])
+    host = headline.host_names(url or metadata.canonical_url(structured, base))
+    title, source = headline.choose_headline(structured, h1_text, [site] if site else [], host)
     _note(provenance, "headline", source)
     dek = headline.find_dek(h1, structured)
     figure_images = images.figures(tree, base)

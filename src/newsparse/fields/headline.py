@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -31,6 +32,11 @@ _DEK_NAMES = re.compile(
 MASTHEAD_SHARE = 2.0
 # ... and so is a name of this many words at most that shares no word with the <title>.
 MASTHEAD_MAX_WORDS = 2
+# A host label this short ("co" of .co.uk, "bz") names no site.
+MIN_HOST_NAME_CHARS = 3
+# Host labels that name a server, not the site.
+_HOST_PREFIXES = frozenset({"www", "www2", "amp", "mobile"})
+_NOT_ALNUM = re.compile(r"[\W_]+")
 _INVISIBLE_INSIDE = ", ".join(INVISIBLE_TAGS)
 _FORM_CONTROLS = "form, input, button, select, textarea"
 _PICTURE_TAGS = frozenset({"figure", "img", "picture", "video", "figcaption"})
@@ -42,21 +48,50 @@ def _key(text: str) -> str:
     return normalize_space(text.replace("\xad", "")).translate(_QUOTES).casefold()
 
 
-def strip_site_name(title: str, site_names: list[str]) -> str:
-    """Drop a leading or trailing part of a title when it is one of the site's names."""
+def strip_site_name(
+    title: str, site_names: list[str], host_names: frozenset[str] = frozenset()
+) -> str:
+    """Drop a leading or trailing part of a title when it is one of the site's names, or the
+    name its host spells (``host_names``, from :func:`host_names`)."""
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
     names = {_key(n) for n in site_names if n}
-    while len(parts) > 1 and (_key(parts[-1]) in names or _looks_like_domain(parts[-1])):
+
+    def is_site(part: str) -> bool:
+        return _key(part) in names or _looks_like_domain(part) or _compact(part) in host_names
+
+    while len(parts) > 1 and is_site(parts[-1]):
         parts = parts[:-1]
-    while len(parts) > 1 and (_key(parts[0]) in names or _looks_like_domain(parts[0])):
+    while len(parts) > 1 and is_site(parts[0]):
         parts = parts[1:]
     separator_spans = _TITLE_SEPARATORS.findall(title)
     # Rebuild with the original separators between the parts that remain.
     if len(parts) == len(separator_spans) + 1:
         return title
     return _rejoin(title, parts)
+
+
+def host_names(url: str | None) -> frozenset[str]:
+    """The names a page's host spells, one per label but the last ("umweltbundesamt" for
+    www.umweltbundesamt.de, "biathlonantholz" for biathlon-antholz.it), as :func:`_compact`
+    writes a title part: "Umweltbundesamt" and "Biathlon Antholz" are the site's name."""
+    if not url:
+        return frozenset()
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return frozenset()
+    labels = host.split(".")[:-1]
+    return frozenset(
+        name
+        for label in labels
+        if len(name := _compact(label)) >= MIN_HOST_NAME_CHARS and label not in _HOST_PREFIXES
+    )
+
+
+def _compact(text: str) -> str:
+    return _NOT_ALNUM.sub("", text.casefold())
 
 
 def _rejoin(title: str, parts: list[str]) -> str:
@@ -116,9 +151,12 @@ def _is_logo(node: Node) -> bool:
 
 
 def choose_headline(
-    structured: StructuredData, h1_text: str | None, site_names: list[str]
+    structured: StructuredData,
+    h1_text: str | None,
+    site_names: list[str],
+    host: frozenset[str] = frozenset(),
 ) -> tuple[str | None, str | None]:
-    """The headline and where it came from."""
+    """The headline and where it came from (``host``: the names the page's host spells)."""
     article = structured.article or {}
     candidates = [
         ("json-ld", jsonld.first_text(article.get("headline"))),
@@ -137,7 +175,7 @@ def choose_headline(
     ]
     site_names = [*site_names, *_repeated_site_parts(titles, h1_text)]
     names = {_key(n) for n in site_names if n}
-    cleaned = [(source, strip_site_name(text, site_names)) for source, text in unescaped]
+    cleaned = [(source, strip_site_name(text, site_names, host)) for source, text in unescaped]
     # A social title that is only the site's name ("EnBW") names no story.
     cleaned = [(source, text) for source, text in cleaned if _key(text) not in names] or cleaned
     if not cleaned:
@@ -155,7 +193,8 @@ def choose_headline(
     # The visible <h1> wins when any other source agrees with it (it has the page's exact
     # wording, structured titles are often shortened for social cards).
     if h1_text:
-        h1 = normalize_space(h1_text)
+        # (The <h1> as cleaned: a site name set after it goes like the other sources' do.)
+        h1 = next((text for source, text in cleaned if source == "h1"), normalize_space(h1_text))
         others = [_key(text) for source, text in cleaned if source != "h1"]
         if any(_key(h1) == other or _key(h1) in other for other in others):
             return h1, "h1"
