@@ -722,6 +722,32 @@ def test_a_name_linked_to_an_author_page_under_the_headline(line: str, names: li
     assert _names(html) == names
 
 
+@pytest.mark.parametrize(
+    ("dateline", "names"),
+    [
+        # A dateline over the headline, its name linked to an author page; the other links
+        # jump within the page (photo credits, comments) or print it.
+        (
+            "<a href='/autor/berg_t'>Tove Berg</a> / 22.04.2020 / 06:15 / "
+            "<a href='#credits'>Foto: Bay Post</a> / <a href='#comments'>150</a> "
+            "<a href='javascript:window.print()'>Print</a>",
+            ["Tove Berg"],
+        ),
+        # A link to another page beside the author's: no credit from the links.
+        (
+            "<a href='/autor/berg_t'>Tove Berg</a> / 22.04.2020 / "
+            "<a href='/fotos/'>Foto: Bay Post</a>",
+            [],
+        ),
+    ],
+)
+def test_a_dateline_over_the_headline_credits_the_name_it_links_to_an_author_page(
+    dateline: str, names: list[str]
+) -> None:
+    html = _page("", f"<article><div>{dateline}</div><h1>Ferry runs late</h1>{STORY}</article>")
+    assert _names(html) == names
+
+
 @pytest.mark.parametrize(("byline", "names"), [("By Tove Berg", ["Tove Berg"]), ("", ["HP"])])
 def test_an_organization_in_json_ld_yields_to_a_byline_naming_people(
     byline: str, names: list[str]

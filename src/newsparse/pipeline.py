@@ -342,7 +342,9 @@ def _claim_bylines(
             names = []  # a row of tag links that starts with "Von" or "By" credits nobody
         dated = is_time_line(text) or is_dateline(text) or is_reading_time(text)
         if dated and not names and not authors:
-            names = byline.dateline_names(text)
+            # (A dateline's link to an author page credits that author above the headline
+            # too: "Ana Ruiz / 22.04.2020 / 06:15" over it.)
+            names = byline.dateline_names(text) or byline.linked_author_names(block.links)
         if text.casefold() in known or names or dated:
             drop[index] = ("byline", "byline or dateline")
             lines.append(text)

@@ -215,6 +215,8 @@ def dateline_names(text: str) -> list[str]:
 
 
 _AUTHOR_PATHS = frozenset(vocab.AUTHOR_PATH_SEGMENTS)
+# Links that lead nowhere off the page: they name no one.
+_IN_PAGE_LINKS = ("#", "javascript:")
 
 
 def linked_author_names(links: list[tuple[str, str]]) -> list[str]:
@@ -222,6 +224,8 @@ def linked_author_names(links: list[tuple[str, str]]) -> list[str]:
     Tove Berg</a>"), when every link of the line goes to one and reads as a name."""
     names: list[str] = []
     for text, href in links:
+        if href.startswith(_IN_PAGE_LINKS):
+            continue  # a jump to the comments or the photo credits, a print button
         if not any(segment in _AUTHOR_PATHS for segment in url_path_segments(href)[:-1]):
             return []
         name = _capitalised_name(text)
