@@ -274,4 +274,5 @@ def _is_credit_or_rule(node: Node) -> bool:
 def _is_bare_image(node: Node) -> bool:
     if node.tag in ("img", "picture", "video"):
         return True
-    return node.css_first("img, picture, video") is not None and not normalize_space(node.text())
+    # (Text first: most wrappers beside a short block hold words, and a CSS query costs more.)
+    return not normalize_space(node.text()) and node.css_first("img, picture, video") is not None
