@@ -438,6 +438,25 @@ def test_a_lead_with_no_story_under_it_is_the_body() -> None:
     assert not [r for r in article.removed if r.text == lead]
 
 
+def test_a_lead_over_a_short_story_stays_the_standfirst() -> None:
+    # Found by the ci-long property run: a story of two brief paragraphs that together hold
+    # a little less text than the lead kept it as a paragraph, not the standfirst.
+    lead = "The harbour board says the electric ferry will run on every route by autumn."
+    first, second = "The first boat arrives in May.", "Crews start training in April."
+    assert len(first) + len(second) < len(lead)
+    html = _page(
+        "",
+        f'<main><h1>Ferry runs late</h1><p class="lead">{lead}</p>'
+        f"<div class='story'><p>{first}</p><h2>Training</h2><p>{second}</p></div></main>",
+    )
+    article = parse(html)
+    assert article.subheadline == lead
+    assert [(b.kind, b.text) for b in article.body][:2] == [
+        ("standfirst", lead),
+        ("paragraph", first),
+    ]
+
+
 def test_a_lead_above_a_story_is_the_subheadline_and_the_standfirst_block() -> None:
     # The dek is shown once in the body, as its typed first block, never as a paragraph.
     lead = "The harbour board says the electric ferry will run on every route by the autumn."

@@ -59,6 +59,10 @@ BYLINE_LOOKBEHIND_BLOCKS = 6
 # A paragraph this long after the headline starts the story: headings past it are subheadings.
 STORY_PARAGRAPH_CHARS = 200
 STANDFIRST_REASON = "standfirst (kept as subheadline and first body block)"
+# A body whose prose is under this share of the standfirst's length is no story of its own
+# (a homepage's welcome, an audio item's summary): the standfirst is the body. (A short story
+# of two brief paragraphs may hold about as much text as its standfirst.)
+LEAD_ONLY_SHARE = 0.5
 # Without an <h1>, the headline is looked for among this many blocks from the top.
 HEADLINE_SEARCH_BLOCKS = 60
 
@@ -164,7 +168,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     eligible = [block.zone is None and index not in drop for index, block in enumerate(page.blocks)]
     repeats = {normalize_space(t).casefold() for t in (title, h1_text, dek) if t}
     body = _body_with_fallback(page, eligible, drop, repeats, found_headline)
-    if dek is not None and _prose_chars(body.blocks) < len(dek):
+    if dek is not None and _prose_chars(body.blocks) < LEAD_ONLY_SHARE * len(dek):
         # The page's only prose is its lead (a homepage's welcome, an audio item's summary):
         # that is the body, not a standfirst over nothing.
         dek_at = _page_position(page.blocks, body.used, dek)
