@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 from newsparse.models import Article
 from newsparse.testing.articles import articles
 from newsparse.testing.choices import choices, chrome_kinds
+from newsparse.testing.markup import Options
 from newsparse.testing.pages import GeneratedPage
-from newsparse.testing.render import CHROME_KINDS, TEMPLATE_FAMILIES, Options, render
+from newsparse.testing.render import CHROME_KINDS, TEMPLATE_FAMILIES, render
 
 __all__ = ["CHROME_KINDS", "TEMPLATE_FAMILIES", "article_pages"]
 
