@@ -7,7 +7,7 @@ import json
 import pytest
 
 from newsparse import parse
-from newsparse.chrome import repeated_furniture
+from newsparse.chrome_lines import repeated_furniture
 from newsparse.models import Article
 
 URL = "https://example.test/news/story"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsparse.chrome import classify_line, repeated_furniture
+from newsparse.chrome_lines import classify_line, repeated_furniture
 from newsparse.fields.byline import byline_line_names, clean_name, split_names
 from newsparse.fields.dates import (
     VISIBLE_DATE,

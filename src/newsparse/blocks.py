@@ -15,7 +15,7 @@ from functools import lru_cache
 from time import perf_counter
 from typing import Literal
 
-from newsparse import chrome
+from newsparse import chrome, chrome_lines
 from newsparse.dom import (
     BLOCK_TAGS,
     HEADING_TAGS,
@@ -381,8 +381,8 @@ def _skip(result: Walk, node: Node, verdict: chrome.Verdict) -> None:
     seen = {verdict.kind}
     for line in lines:
         # (A longer line is never a chrome phrase, and would only crowd the cache.)
-        short = len(line) <= chrome.CONTAINED_PHRASE_LINE_MAX_CHARS
-        kind = _line_kind(line) if short else chrome.classify_line(line)
+        short = len(line) <= chrome_lines.CONTAINED_PHRASE_LINE_MAX_CHARS
+        kind = _line_kind(line) if short else chrome_lines.classify_line(line)
         if kind is not None and kind not in seen:
             seen.add(kind)
             result.skipped.append(
@@ -392,7 +392,7 @@ def _skip(result: Walk, node: Node, verdict: chrome.Verdict) -> None:
 
 @lru_cache(maxsize=LINE_CACHE_SIZE)
 def _line_kind(line: str) -> RemovalKind | None:
-    return chrome.classify_line(line)
+    return chrome_lines.classify_line(line)
 
 
 def _descendant_tags(node: Node) -> set[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from newsparse import chrome, vocab
+from newsparse import chrome_lines, vocab
 from newsparse.blocks import TextBlock, Walk, container_path
 from newsparse.dom import Node, label_key, normalize_space
 from newsparse.fields import images, metadata
@@ -49,17 +49,17 @@ TABLE_ROW_TAGS = frozenset({"tr", "th", "td"})
 def mark_text_chrome(page: Walk, drop: Drops) -> None:
     """Flag blocks that are chrome by their words or by their repetition on the page."""
     # (A table's rows repeat by design: every table of a stats page has the same header row.)
-    repeated = chrome.repeated_furniture(
+    repeated = chrome_lines.repeated_furniture(
         (b.text, container_path(b))
         for b in page.blocks
         if b.node is None or b.node.tag not in TABLE_ROW_TAGS
     )
     for index, block in enumerate(page.blocks):
-        kind = chrome.classify_line(block.text)
+        kind = chrome_lines.classify_line(block.text)
         if kind is not None:
             drop[index] = (kind, "chrome phrase")
         elif block.text in repeated:
-            drop[index] = ("repeated", f"repeated {chrome.REPEATED_LINE_MIN_COUNT}+ times")
+            drop[index] = ("repeated", f"repeated {chrome_lines.REPEATED_LINE_MIN_COUNT}+ times")
         elif block.tag == "list" and (kind := button_row_kind(block.items)) is not None:
             drop[index] = (kind, "list of buttons")
     box_end = 0  # (a label inside a box already claimed starts no scan: linear time)
@@ -133,7 +133,7 @@ def button_row_kind(items: list[str]) -> RemovalKind | None:
         return None
     kinds: list[RemovalKind] = []
     for item in items:
-        kind = "share" if label_key(item) in _SHARE_BUTTONS else chrome.classify_line(item)
+        kind = "share" if label_key(item) in _SHARE_BUTTONS else chrome_lines.classify_line(item)
         if kind is not None:
             kinds.append(kind)
     if len(kinds) < BUTTON_ITEM_SHARE * len(items):

@@ -461,7 +461,7 @@ READING_TIME_WORDS = (
 # --- Chrome phrases ----------------------------------------------------------------------------
 # Short lines that are page furniture wherever they appear, by removal kind. A line is chrome
 # when, lowercased and stripped of punctuation at its ends, it starts with one of these and is
-# short (see chrome.CHROME_LINE_MAX_CHARS).
+# short (see chrome_lines.CHROME_LINE_MAX_CHARS).
 CHROME_LINE_PREFIXES: dict[str, tuple[str, ...]] = {
     # The editorial credits under a story ("Redaktion: Ana Ruiz, Li Wen  Faktencheck: ...").
     "byline": ("redaktion:", "faktencheck:", "mitarbeit:", "editing:", "edited by"),

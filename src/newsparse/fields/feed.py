@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsparse.blocks import TextBlock
-from newsparse.chrome import classify_line
+from newsparse.chrome_lines import classify_line
 from newsparse.dom import Node, absolute_url, attr, normalize_space
 from newsparse.fields.dates import parse_machine_date
 from newsparse.fields.feed_parts import (

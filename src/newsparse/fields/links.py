@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsparse.blocks import TextBlock, common_depth
-from newsparse.chrome import classify_line
+from newsparse.chrome_lines import classify_line
 from newsparse.dom import Node, absolute_url
 from newsparse.fields import byline, cards
 from newsparse.fields.feed import is_time_line

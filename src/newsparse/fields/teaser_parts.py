@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from newsparse import vocab
 from newsparse.blocks import TextBlock
-from newsparse.chrome import classify_line
+from newsparse.chrome_lines import classify_line
 from newsparse.dom import absolute_url, label_key
 from newsparse.fields import byline, cards
 from newsparse.fields.dates import VISIBLE_DATE

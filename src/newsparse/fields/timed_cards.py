@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 
 from newsparse import vocab
 from newsparse.blocks import TextBlock, common_depth
-from newsparse.chrome import classify_line
+from newsparse.chrome_lines import classify_line
 from newsparse.dom import BLOCK_TAGS, Node, absolute_url, attr, label_key, normalize_space
 from newsparse.fields.feed_parts import (
     MAX_HEADLINE_CHARS,
