@@ -855,6 +855,19 @@ def test_a_story_rendered_twice_comes_out_once() -> None:
     assert len(repeated) == 4  # the short last line too: it repeats beside other repeats
 
 
+def test_a_meal_plan_repeating_its_dishes_day_after_day_keeps_every_day() -> None:
+    # A dish and its portion line recur two by two under each day's headings: the author's
+    # plan, not a copy of the story (a copy repeats paragraph after paragraph).
+    dish = "Oat porridge with stewed apples, cinnamon and a spoon of walnuts"
+    portion = "Portion: 1 cup oats, 1 apple, 1 tsp. walnuts, 1 cup milk"
+    day = f"<h3>Breakfast</h3><p>{dish}</p><p>{portion}</p><h3>Snack</h3><p>One pear.</p>"
+    days = "".join(f"<h2>Day {n}</h2>{day}" for n in range(1, 4))
+    article = parse(_page(f"<article>{_p(0, 1)}{days}{_p(2)}</article>"), URL)
+    texts = _texts(article)
+    assert texts.count(dish) == 3 and texts.count(portion) == 3
+    assert not [r for r in article.removed if r.reason == "duplicate block"]
+
+
 def test_a_long_paragraph_repeated_alone_is_a_copy() -> None:
     # A paragraph this long is not repeated word for word by its author.
     long = f"{PARAGRAPHS[0]} {PARAGRAPHS[4]}"

@@ -175,6 +175,10 @@ def test_day_first_dates_in_urls_only_when_certain(url: str, expected: datetime 
         ("12/2023", None),
         ("24/7", None),
         ("0/5", None),
+        # An embedded social post's link, shown until its script replaces it.
+        ("View this post on Instagram", "media_note"),
+        ("Sieh dir diesen Beitrag auf Instagram an", "media_note"),
+        ("We saw this post on Instagram and liked it.", None),
         ("12.05.24", None),
         ("Отзывы", "comments"),
         ("Kommentar schreiben", "comments"),

@@ -909,10 +909,16 @@ CHROME_LINE_CONTAINS: dict[str, tuple[str, ...]] = {
         "contributed to this story",
         "contributed reporting",
     ),
-    # What a player or slideshow shows when scripts do not run.
+    # What a player or slideshow shows when scripts do not run, and the link an embedded
+    # social post shows until its script replaces it.
     "media_note": (
         "requires javascript",
         "enable javascript to",
+        "view this post on instagram",
+        "sieh dir diesen beitrag auf instagram an",
+        "voir cette publication sur instagram",
+        "ver esta publicación en instagram",
+        "visualizza questo post su instagram",
     ),
     # Calls to follow the site elsewhere, set under the story in its own paragraph.
     "share": (

@@ -29,6 +29,9 @@ MIN_UNLINKED_WORDS = 3
 MIN_DUPLICATE_CHARS = 40
 # ... and one this long even alone: prose is not repeated word for word.
 LONE_DUPLICATE_CHARS = 200
+# Shorter repeats are a copy when this many come in a row: a meal plan repeats a dish and its
+# portion line day after day, two by two; a copied story repeats paragraph after paragraph.
+MIN_COPY_RUN = 3
 # A page whose HTML shows less than this share of its JSON-LD ``articleBody`` renders the story
 # from script (a single-page app): the structured text is the story. (A page showing a third
 # of it is a gallery or a video whose articleBody adds every caption: its HTML is right.)
@@ -98,23 +101,26 @@ def extract_body(
 
 def _copied_blocks(texts: list[str]) -> set[int]:
     """Positions of blocks that repeat earlier text as part of a copy of the story (mobile and
-    desktop renderings, a print version): a long paragraph seen before, or a shorter one beside
-    another repeat. A short line recurring on its own ("Portion: 1 cup, 1 tsp." under every
-    recipe of a meal plan) is the author's."""
+    desktop renderings, a print version): a long paragraph seen before, or a shorter one in a
+    run of MIN_COPY_RUN repeats. Shorter lines recurring alone or two by two ("Portion: 1 cup,
+    1 tsp." under every dish of a meal plan) are the author's."""
     seen: set[str] = set()
     repeats: list[bool] = []
     for text in texts:
         repeats.append(len(text) >= MIN_DUPLICATE_CHARS and text in seen)
         seen.add(text)
-    copies = set()
-    for position, text in enumerate(texts):
-        if not repeats[position]:
+    copies: set[int] = set()
+    run_start = 0
+    for position in range(len(texts) + 1):
+        if position < len(texts) and repeats[position]:
             continue
-        beside = (position > 0 and repeats[position - 1]) or (
-            position + 1 < len(texts) and repeats[position + 1]
-        )
-        if beside or len(text) >= LONE_DUPLICATE_CHARS:
-            copies.add(position)
+        # A run of repeats ends here: a copy when long enough, else only its long paragraphs.
+        run = range(run_start, position)
+        if len(run) >= MIN_COPY_RUN:
+            copies.update(run)
+        else:
+            copies.update(i for i in run if len(texts[i]) >= LONE_DUPLICATE_CHARS)
+        run_start = position + 1
     return copies
 
 
