@@ -868,6 +868,29 @@ def test_a_meal_plan_repeating_its_dishes_day_after_day_keeps_every_day() -> Non
     assert not [r for r in article.removed if r.reason == "duplicate block"]
 
 
+def test_text_is_never_joined_across_a_skipped_button() -> None:
+    # Found by the ci-long property run: malformed markup left a sign-up form (its button
+    # among it) inside a list item, and the item read the text around the skipped button as
+    # one line that the page never shows.
+    before = "The crew checked every rope before the ferry left the quay at dawn"
+    after = "and the passengers, most of them commuters, watched the harbour lights fade."
+    html = _page(
+        f"<div class='story'>{_p(0, 1)}<div>{before}<button>Show more</button>{after}</div>"
+        f"<ul><li>Tickets are sold at the quay<button>Buy</button>from six in the morning</li>"
+        f"<li>Bicycles travel free</li></ul>{_p(2)}</div>"
+    )
+    article = parse(html, URL)
+    texts = _texts(article)
+    assert before in texts and after in texts
+    items = next(block.items for block in article.body if block.kind == "list")
+    assert items == [
+        "Tickets are sold at the quay",
+        "from six in the morning",
+        "Bicycles travel free",
+    ]
+    assert not any("Show more" in text or "Buy" in text for text in texts)
+
+
 def test_a_long_paragraph_repeated_alone_is_a_copy() -> None:
     # A paragraph this long is not repeated word for word by its author.
     long = f"{PARAGRAPHS[0]} {PARAGRAPHS[4]}"

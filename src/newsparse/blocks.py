@@ -58,6 +58,10 @@ SKIP_TAGS = frozenset(
         "img",
     ]
 )
+# Skipped controls that hold text of their own ("Sign up", "Show ratings"): the text before
+# and after one is not joined across it into a line the page never shows; what follows starts
+# a new run (or a new list item).
+LINE_ENDING_CONTROLS = frozenset({"button"})
 LEAF_TAGS: dict[str, BlockTag] = {
     "p": "p",
     "h1": "heading",
@@ -237,6 +241,8 @@ def walk(root: Node, deadline: float | None = None) -> Walk:
                 frame.run_breaks += 1
                 continue
             if tag is None or tag.startswith("-") or tag in SKIP_TAGS:
+                if tag in LINE_ENDING_CONTROLS:
+                    _flush_run(frame, result)  # what follows a skipped control is a new line
                 continue
             verdict = chrome.classify_element(child, tag)
             zone, zone_id = frame.zone, frame.zone_id
@@ -582,6 +588,8 @@ def _item_texts(list_node: Node) -> list[str]:
         if tag == "-text":
             if open_items:
                 parts.append(child.text_content or "")
+        elif tag in LINE_ENDING_CONTROLS and open_items:
+            flush()  # what follows a skipped control is a new line
         elif tag is not None and not tag.startswith("-") and tag not in SKIP_TAGS:
             if tag in LIST_TAGS or tag == "li":
                 flush()
