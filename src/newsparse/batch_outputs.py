@@ -1,7 +1,7 @@
 """Batch outputs: JSONL and Parquet sinks that survive a ``SIGKILL`` and resume without gaps.
 
 Every row carries ``index``, the input's position in the (deterministic) input stream, so "what
-is done" is a set of positions: :class:`~newsparse.batch.IndexSet`, a prefix count plus the few
+is done" is a set of positions: :class:`~newsparse.batch_rows.IndexSet`, a prefix count plus the few
 rows finished out of order (the pool never runs more than a window ahead, so that rest stays
 small). ``--resume`` rebuilds that set from what is on disk and the run skips those positions.
 
@@ -49,7 +49,7 @@ from typing import IO, Any, Literal, Protocol, Union
 
 from pydantic import BaseModel
 
-from newsparse.batch import BatchRow, Encoding, IndexSet
+from newsparse.batch_rows import BatchRow, Encoding, IndexSet
 
 OutputFormat = Literal["jsonl", "parquet"]
 PARQUET_SUFFIXES = (".parquet", ".pq")

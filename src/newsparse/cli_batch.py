@@ -19,7 +19,7 @@ from typing import Any, TextIO
 
 import click
 
-from newsparse.batch import Outcome, Parser, WorkerStartError, default_workers, parse_page
+from newsparse.batch import WorkerStartError, default_workers
 from newsparse.batch import run_pool as _run_pool
 from newsparse.batch_inputs import JsonlKeys, PageInput, check_sources, iter_pages, total_bytes
 from newsparse.batch_outputs import (
@@ -30,6 +30,7 @@ from newsparse.batch_outputs import (
     open_sink,
     output_format,
 )
+from newsparse.batch_rows import Outcome, Parser, parse_page
 
 # Without a terminal (CI logs, nohup), one progress line this often.
 LOG_EVERY_SECONDS = 10.0

@@ -20,7 +20,6 @@ import importlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from newsparse.batch import BatchError, parse_page, run_page
 from newsparse.batch_inputs import PageInput
 from newsparse.batch_inputs import read_warc as _read_warc_pages
 from newsparse.batch_outputs import (
@@ -31,6 +30,7 @@ from newsparse.batch_outputs import (
     TypeSpec,
     model_spec,
 )
+from newsparse.batch_rows import BatchError, parse_page, run_page
 from newsparse.models import Article
 
 
