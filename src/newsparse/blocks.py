@@ -108,9 +108,6 @@ INLINE_CAPTION_TAGS = frozenset({"span", "small", "em", "i"})
 CAPTION_LEVELS = 3
 # Distinct class strings whose caption test is remembered.
 CLASS_CACHE_SIZE = 4096
-# Distinct lines of skipped chrome whose chrome phrase is remembered: menus and footers repeat
-# their lines ("Home", "Facebook", "Contact Us") within a page and across a site's pages.
-LINE_CACHE_SIZE = 8192
 # Marks a <br> inside a run of loose text. Div-soup pages separate paragraphs with <br> only,
 # so a run is split there into one block per line. (NULs never survive dom.parse_html.)
 BREAK = "\x00"
@@ -386,19 +383,12 @@ def _skip(result: Walk, node: Node, verdict: chrome.Verdict) -> None:
     result.skipped.append(SkippedChrome(verdict.kind, verdict.reason, " ".join(lines)))
     seen = {verdict.kind}
     for line in lines:
-        # (A longer line is never a chrome phrase, and would only crowd the cache.)
-        short = len(line) <= chrome_lines.CONTAINED_PHRASE_LINE_MAX_CHARS
-        kind = _line_kind(line) if short else chrome_lines.classify_line(line)
+        kind = chrome_lines.classify_line(line)
         if kind is not None and kind not in seen:
             seen.add(kind)
             result.skipped.append(
                 SkippedChrome(kind, f"chrome phrase inside {verdict.reason}", line)
             )
-
-
-@lru_cache(maxsize=LINE_CACHE_SIZE)
-def _line_kind(line: str) -> RemovalKind | None:
-    return chrome_lines.classify_line(line)
 
 
 def _descendant_tags(node: Node) -> set[str]:

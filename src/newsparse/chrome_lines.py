@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Hashable, Iterable
+from functools import lru_cache
 
 from newsparse import vocab
 from newsparse.models import RemovalKind
@@ -22,6 +23,9 @@ CONTAINED_PHRASE_LINE_MAX_CHARS = 240
 # content is shown to me. Personal data may then be passed to third-party platforms. ...");
 # their phrases are specific enough to judge a line this long.
 CONSENT_LINE_MAX_CHARS = 600
+# Distinct short lines whose chrome kind is remembered: menus, footers and boxes repeat their
+# lines ("Home", "Facebook", "* indicates required") within a page and across a site's pages.
+LINE_CACHE_SIZE = 8192
 # A short line seen this often on one page is template furniture ("* indicates required").
 REPEATED_LINE_MIN_COUNT = 3
 REPEATED_LINE_MAX_CHARS = 100
@@ -115,6 +119,11 @@ def classify_line(text: str) -> RemovalKind | None:
         if len(text) <= CONSENT_LINE_MAX_CHARS and _ANY_CONSENT_PHRASE.search(text.casefold()):
             return "cookie"
         return None
+    return _short_line_kind(text)
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _short_line_kind(text: str) -> RemovalKind | None:
     folded = text.casefold()
     if _ANY_CONTAINED_PHRASE.search(folded) is not None:
         # (The table's order decides between two phrases in one line.)

@@ -14,11 +14,12 @@ def read_meta(tree: LexborHTMLParser) -> MetaTags:
     """All meta tags with content, keyed by lowercase name/property/itemprop, in page order."""
     tags: MetaTags = {}
     for node in tree.css("meta[content]"):
-        content = attr(node, "content")
+        attrs = node.attributes  # (built once per tag: pages carry a hundred or more)
+        content = (attrs.get("content") or "").strip()
         if not content:
             continue
         for key_attr in ("property", "name", "itemprop", "http-equiv"):
-            key = attr(node, key_attr).lower()
+            key = (attrs.get(key_attr) or "").strip().lower()
             if key:
                 tags.setdefault(key, []).append(content)
     return tags
