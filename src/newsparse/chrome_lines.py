@@ -70,8 +70,8 @@ _RESULT_RANGE = re.compile(
     r"(?<!\d)\d{1,4}\s*(?:to|bis|à|a|-|–)\s*\d{1,4}\s+(?:of|von|sur|de)\s+(?:insgesamt\s+)?\d{1,5}(?!\d)",
     re.IGNORECASE,
 )
-# A gallery's slide counter ("1/199", "3 / 12"): at most this many digits below the line (a
-# "12/2023" month is a date, "24/7" no counter: it counts past its total).
+# A gallery's slide counter ("1/199", "3 / 12"): a position and a total of up to three digits
+# each (a "12/2023" month is a date; "24/7" is no counter: it counts past its total).
 _SLIDE_COUNTER = re.compile(r"(\d{1,3})\s?/\s?(\d{1,3})")
 _COPYRIGHT_YEAR = re.compile(r"©\s*(?:copyright\s*)?\d{4}", re.IGNORECASE)
 

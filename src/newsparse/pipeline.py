@@ -76,7 +76,8 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     site = metadata.site_name(structured)
     h1 = headline.main_h1(tree)
     h1_text = headline.shown_text(h1) if h1 is not None else None
-    host = headline.host_names(url or metadata.canonical_url(structured, base))
+    canonical = metadata.canonical_url(structured, base)
+    host = headline.host_names(url or canonical)
     title, source = headline.choose_headline(structured, h1_text, [site] if site else [], host)
     _note(provenance, "headline", source)
     dek = headline.find_dek(h1, structured)
@@ -221,7 +222,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
         body_blocks = body_field.with_standfirst(body_blocks, dek, standfirst_at)
     return Article(
         url=url,
-        canonical_url=metadata.canonical_url(structured, base),
+        canonical_url=canonical,
         site_name=site,
         language=metadata.language(structured),
         encoding=encoding,
