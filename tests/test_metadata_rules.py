@@ -849,6 +849,25 @@ def test_a_dateline_with_clock_times_before_its_dates_leaves_the_body() -> None:
     )
 
 
+def test_a_readers_comment_stamp_does_not_date_the_article() -> None:
+    # A recipe page with no structured date: its own date is a line beside the headline, and
+    # the readers' comments below carry machine-readable <time> stamps of later days.
+    comments = "".join(
+        f"<li class='recipe-comment-box'><b>Reader {n}</b>"
+        f"<time datetime='2021-03-2{n}T18:19:06+01:00'>2{n}.03.21 | 18:19</time>"
+        f"<p>Cooked it twice, the second time with less salt.</p></li>"
+        for n in range(1, 4)
+    )
+    html = _page(
+        "",
+        "<div class='recipe'><h1>Barley soup with leeks</h1>"
+        f"<div class='meta'>by <a href='/user/hedda'>Hedda</a><br>on 14.03.2021</div>{STORY}"
+        f"</div><ul class='recipe-comments'>{comments}</ul>",
+    )
+    published = parse(html).published_at
+    assert published is not None and published.date().isoformat() == "2021-03-14"
+
+
 def test_a_teaser_cards_author_span_does_not_date_the_article() -> None:
     # Teaser cards below the story put their own story's date in a span named "author"
     # (byline markup); the article's date is a plain line beside its headline.

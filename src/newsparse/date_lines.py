@@ -5,6 +5,7 @@ labelled dates anywhere outside other stories' teasers."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser
@@ -30,10 +31,20 @@ FALLBACK_SEARCH_CHARS = FALLBACK_LEADING_DATE_CHARS + 100
 _CLAUSE_COMMAS = (",", "，", "、")
 
 
-def time_elements(tree: LexborHTMLParser) -> list[tuple[str, str]]:
-    """(datetime attribute, shown text) of the page's <time> elements, article ones first.
-    A <time> marked as the update (class or itemprop "updated", "modified", or the word before
-    it) gets its shown text prefixed "Updated" so the date chooser files it correctly."""
+@dataclass
+class TimeElement:
+    machine: str
+    """The datetime attribute."""
+    text: str
+    """The shown text ("Updated ..." when the page marks it as the update)."""
+    container_ids: frozenset[int]
+    """mem_ids of the elements holding it, to tell which page zone it sits in."""
+
+
+def time_elements(tree: LexborHTMLParser) -> list[TimeElement]:
+    """The page's <time> elements, article ones first. A <time> marked as the update (class
+    or itemprop "updated", "modified", or the word before it) gets its shown text prefixed
+    "Updated" so the date chooser files it correctly."""
     nodes = tree.css("article time, main time")
     if not nodes:
         headers: dict[int, bool] = {}
@@ -46,8 +57,16 @@ def time_elements(tree: LexborHTMLParser) -> list[tuple[str, str]]:
         before = normalize_space(node.prev.text()) if node.prev is not None else ""
         if "updated" in names or "modified" in names or timestamps.says_updated(before):
             text = f"Updated {text}"
-        found.append((attr(node, "datetime"), text))
+        holders = frozenset(parent.mem_id for parent in ancestors(node))
+        found.append(TimeElement(attr(node, "datetime"), text, holders))
     return found
+
+
+def own_time_elements(elements: list[TimeElement], page: Walk) -> list[tuple[str, str]]:
+    """(datetime attribute, shown text) of the <time> elements outside comments, feeds and
+    related teasers: a reader's comment stamp or another story's date is not this story's."""
+    foreign = {zid for zid, verdict in page.zones.items() if verdict.kind in _FOREIGN_DATE_ZONES}
+    return [(e.machine, e.text) for e in elements if foreign.isdisjoint(e.container_ids)]
 
 
 def _in_site_header(node: Node, headers: dict[int, bool]) -> bool:

@@ -183,7 +183,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     dates = choose_dates(
         DateEvidence(
             structured=structured,
-            time_elements=time_elements,
+            time_elements=date_lines.own_time_elements(time_elements, page),
             visible_lines=date_lines.date_lines(byline_texts, dateline_texts),
             fallback_lines=lambda: date_lines.fallback_datelines(page, drop),
             url=url,
