@@ -1096,3 +1096,33 @@ def test_an_update_sentence_stays() -> None:
     note = "Updated at 1:23 p.m. with the council's answer to the petition."
     html = _page(f"<article>{_p(0, 1, 2)}<p>{note}</p></article>")
     assert note in _texts(parse(html, URL))
+
+
+# A click-to-load placeholder for a chart, as CSS-in-JS templates write it (hashed classes):
+# its label is a chrome phrase, its explanation runs longer than any chrome phrase's line.
+CONSENT_EXPLANATION = (
+    "To show our charts we use the software of a chart provider. Only when you click here are "
+    "the charts loaded; your browser then sends its address to the provider's servers, whose "
+    "privacy notes you can read on the provider's site. We keep your choice in the privacy "
+    "settings so your next visits are easier, and you can withdraw it there at any time."
+)
+
+
+def test_a_click_to_load_placeholders_explanation_leaves_the_body() -> None:
+    placeholder = (
+        "<div class='c9x2k1'><div class='h4q7'>Ein Klick für den Datenschutz</div>"
+        f"<div><div class='r1n4'>{CONSENT_EXPLANATION}</div></div>"
+        "<div class='b8u2'>Load chart</div></div>"
+    )
+    article = parse(_page(f"<div class='k3j'>{_p(0, 1)}{placeholder}{_p(2, 3)}</div>"), url=URL)
+    texts = _texts(article)
+    assert texts == [PARAGRAPHS[i] for i in range(4)]
+    assert "cookie" in [r.kind for r in article.removed if CONSENT_EXPLANATION[:80] in r.text]
+
+
+def test_a_consent_label_loose_in_the_story_takes_no_paragraph_with_it() -> None:
+    # The label sits straight in the story's container: the paragraphs around it stay.
+    story = f"{_p(0, 1)}<p>Ein Klick für den Datenschutz</p>{_p(2, 3)}"
+    assert _texts(parse(_page(f"<div class='k3j'>{story}</div>"), url=URL)) == [
+        PARAGRAPHS[i] for i in range(4)
+    ]

@@ -64,12 +64,13 @@ def mark_text_chrome(page: Walk, drop: Drops) -> None:
             drop[index] = (kind, "list of buttons")
     box_end = 0  # (a label inside a box already claimed starts no scan: linear time)
     for index, block in enumerate(page.blocks):
-        if (
-            index >= box_end
-            and block.tag == "heading"
-            and drop.get(index, ("", ""))[0] in BOX_LABEL_KINDS
-        ):
+        if index < box_end:
+            continue
+        kind = drop.get(index, ("", ""))[0]
+        if block.tag == "heading" and kind in BOX_LABEL_KINDS:
             box_end = _claim_labelled_box(page.blocks, drop, index)
+        elif kind == "cookie":
+            box_end = _claim_consent_box(page.blocks, drop, index)
 
 
 # A heading that is chrome by its words ("Most popular", "MORE NEWS") labels a box of teasers:
@@ -90,6 +91,31 @@ def _claim_labelled_box(blocks: list[TextBlock], drop: Drops, label: int) -> int
             return index  # another section's heading
         drop.setdefault(index, (kind, "card under a chrome label"))
     return len(blocks)
+
+
+# A click-to-load placeholder ("Ein Klick für den Datenschutz", then why and how the third
+# party's content would load) is a small box: its label, the explanation, a button or two.
+# A label's wrapper holding more is the story's own container, whose text stays.
+MAX_CONSENT_BOX_BLOCKS = 4
+
+
+def _claim_consent_box(blocks: list[TextBlock], drop: Drops, label: int) -> int:
+    """Claim the explanation that shares a consent placeholder label's wrapper (it runs long,
+    past the length a chrome phrase is looked for in); the index where the box ends."""
+    box = blocks[label].path[:-1]
+    end = label + 1
+    while end < len(blocks) and blocks[end].path[: len(box)] == box:
+        if end - label >= MAX_CONSENT_BOX_BLOCKS:
+            return label + 1  # a big wrapper: the label stands alone in the story
+        end += 1
+    start = label
+    while start > 0 and blocks[start - 1].path[: len(box)] == box:
+        start -= 1
+        if end - start > MAX_CONSENT_BOX_BLOCKS:
+            return label + 1
+    for index in range(label + 1, end):
+        drop.setdefault(index, ("cookie", "inside a click-to-load placeholder"))
+    return end
 
 
 # A line that is only a publication or update word and a clock time ("Updated at 1:23 p.m.",
