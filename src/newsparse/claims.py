@@ -66,10 +66,10 @@ def mark_text_chrome(page: Walk, drop: Drops) -> None:
     for index, block in enumerate(page.blocks):
         if index < box_end:
             continue
-        kind = drop.get(index, ("", ""))[0]
-        if block.tag == "heading" and kind in BOX_LABEL_KINDS:
+        claimed_as = drop[index][0] if index in drop else None
+        if block.tag == "heading" and claimed_as in BOX_LABEL_KINDS:
             box_end = _claim_labelled_box(page.blocks, drop, index)
-        elif kind == "cookie":
+        elif claimed_as == "cookie":
             box_end = _claim_consent_box(page.blocks, drop, index)
 
 
