@@ -301,6 +301,39 @@ def test_style_rules_inside_the_h1_are_no_part_of_the_headline() -> None:
     assert parse(html).headline == "Ferry runs late again"
 
 
+def test_of_several_h1s_the_one_the_declared_titles_spell_is_the_headline() -> None:
+    # A science institute's template: the section's name in an <h1> above the story's own,
+    # whose standfirst follows it. The <title> leads with the section's name too.
+    dek = "Microbes that breathe without oxygen hand their electrons to small shuttle molecules."
+    html = _page(
+        '<title>News - Lake Institute</title><meta property="og:title" '
+        'content="The first electron decides">',
+        "<div class='section-head'><h1>News</h1></div>"
+        f"<div class='news-item'><h1>The first electron decides</h1><p class='lead'>{dek}</p>"
+        f"{STORY}</div>",
+    )
+    article = parse(html)
+    assert article.headline == "The first electron decides"
+    assert article.subheadline == dek
+
+
+def test_a_byline_named_as_part_of_the_intro_is_no_standfirst() -> None:
+    html = _page(
+        "",
+        "<main><h1>Local elections end in a landslide</h1>"
+        "<div class='c-page-intro__author'><span>by</span> Dara Venn, Ilio Mark, Tomas Wren</div>"
+        f"{STORY}</main>",
+    )
+    assert parse(html).subheadline is None
+
+
+def test_hyphenation_hints_in_the_h1_leave_the_headline() -> None:
+    html = _page(
+        "", f"<article><h1>Mes&shy;sen&shy;ger ferries&#8203; run late</h1>{STORY}</article>"
+    )
+    assert parse(html).headline == "Messenger ferries run late"
+
+
 def test_rdfa_date_created() -> None:
     html = _dated_page(
         "", '<span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00"></span>'

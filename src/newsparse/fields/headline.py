@@ -27,11 +27,15 @@ _DEK_NAMES = re.compile(
     r"dek|standfirst|subtitle|sub-title|subhead|sub-head|summary|lead|intro|excerpt|teaser|"
     r"desc|strapline|kicker-text|deck",
 )
+# ... unless they also say it holds the byline ("c-page-intro__author").
+_BYLINE_NAMES = re.compile(r"author|byline|dateline|credit")
 # An <h1> that is a part of the <title> is a masthead when another part is this many times
 # longer ("Literatur" beside "30.11. | Buch der Woche - ...").
 MASTHEAD_SHARE = 2.0
 # ... and so is a name of this many words at most that shares no word with the <title>.
 MASTHEAD_MAX_WORDS = 2
+# <h1> elements weighed against the declared titles (a page may hold hundreds of them).
+MAX_H1_CANDIDATES = 8
 # A host label this short ("co" of .co.uk, "bz") names no site.
 MIN_HOST_NAME_CHARS = 3
 # Host labels that name a server, not the site.
@@ -116,14 +120,28 @@ def shown_title_part(title: str, shown: list[str]) -> str | None:
     return max(matching, key=len) if matching else None
 
 
-def main_h1(tree: LexborHTMLParser) -> Node | None:
+def main_h1(tree: LexborHTMLParser, titles: list[str] | None = None) -> Node | None:
     """The headline element: the first <h1> inside <article>/<main>, else the first <h1>
-    that is not a logo (a link to the home page or an image)."""
+    that is not a logo (a link to the home page or an image). Of several, one that a title
+    the page declares (``titles``: JSON-LD, social, then <title>) spells, whole or as one of
+    its parts, wins: a section's "News" <h1> set before the story's own."""
+    candidates: list[Node] = []
+    seen: set[int] = set()
     for selector in ("article h1", "main h1", '[itemprop="headline"]', "h1"):
         for node in tree.css(selector):
-            if shown_text(node) and not _is_logo(node):
-                return node
-    return None
+            if len(candidates) == MAX_H1_CANDIDATES:
+                break
+            if node.mem_id not in seen and shown_text(node) and not _is_logo(node):
+                seen.add(node.mem_id)
+                candidates.append(node)
+    if len(candidates) > 1:
+        keys = [_key(shown_text(node)) for node in candidates]
+        for title in titles or []:
+            spelled = {_key(title), *(_key(part) for part in _title_parts(title))}
+            for node, key in zip(candidates, keys, strict=True):
+                if key in spelled:
+                    return node
+    return candidates[0] if candidates else None
 
 
 def shown_text(node: Node) -> str:
@@ -157,19 +175,9 @@ def choose_headline(
     host: frozenset[str] = frozenset(),
 ) -> tuple[str | None, str | None]:
     """The headline and where it came from (``host``: the names the page's host spells)."""
-    article = structured.article or {}
-    candidates = [
-        ("json-ld", jsonld.first_text(article.get("headline"))),
-        ("og:title", first(structured.meta, "og:title")),
-        ("twitter:title", first(structured.meta, "twitter:title")),
-        ("h1", h1_text),
-        ("title", structured.title),
-    ]
-    unescaped = [
-        (source, normalize_space(html.unescape(text)))
-        for source, text in candidates
-        if text and normalize_space(text)
-    ]
+    declared = _declared_titles(structured)
+    shown = [("h1", _readable(h1_text))] if h1_text else []
+    unescaped = [pair for pair in [*declared[:-1], *shown, *declared[-1:]] if pair[1]]
     titles = [
         text for source, text in unescaped if source in ("og:title", "twitter:title", "title")
     ]
@@ -211,6 +219,31 @@ def choose_headline(
         if source != "title":
             return text, source
     return cleaned[0][1], cleaned[0][0]
+
+
+def _declared_titles(structured: StructuredData) -> list[tuple[str, str]]:
+    """(source, text) of the titles the page declares, <title> last (empty when missing)."""
+    article = structured.article or {}
+    candidates = [
+        ("json-ld", jsonld.first_text(article.get("headline"))),
+        ("og:title", first(structured.meta, "og:title")),
+        ("twitter:title", first(structured.meta, "twitter:title")),
+        ("title", structured.title),
+    ]
+    return [(source, _readable(text or "")) for source, text in candidates]
+
+
+# Hyphenation hints and zero-width joiners: invisible on the page, noise in a headline.
+_INVISIBLE_CHARS = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def _readable(text: str) -> str:
+    return normalize_space(_INVISIBLE_CHARS.sub("", html.unescape(text)))
+
+
+def declared_titles(structured: StructuredData) -> list[str]:
+    """The titles the page declares, structured ones first, <title> last."""
+    return [text for _, text in _declared_titles(structured) if text]
 
 
 _SOCIAL_SOURCES = ("og:title", "twitter:title")
@@ -316,8 +349,10 @@ def _dek_text(node: Node | None) -> str | None:
         return None  # a "lead-image" figure: its caption or credit is no standfirst
     text = text_of(node)
     names = class_and_id(node) + " " + attr(node, "itemprop").lower()
-    if DEK_MIN_CHARS <= len(text) <= DEK_MAX_CHARS and (
-        _DEK_NAMES.search(names) or node.tag == "h2"
+    if (
+        DEK_MIN_CHARS <= len(text) <= DEK_MAX_CHARS
+        and (_DEK_NAMES.search(names) or node.tag == "h2")
+        and _BYLINE_NAMES.search(names) is None
     ):
         return text
     return None
