@@ -334,6 +334,17 @@ def test_hyphenation_hints_in_the_h1_leave_the_headline() -> None:
     assert parse(html).headline == "Messenger ferries run late"
 
 
+def test_a_section_link_in_the_author_box_credits_no_one() -> None:
+    # An ASP.NET news template fills its "author container" with the story's section link.
+    html = _page(
+        '<meta itemprop="author" content="Harbour TV">',
+        "<article><h1>Ferry runs late</h1><div class='article_details_author_container'>"
+        "<a href='/news/category/29/lifestyle/en' class='article_details_category'>"
+        f"<span>Lifestyle</span></a></div>{STORY}</article>",
+    )
+    assert "Lifestyle" not in _names(html)
+
+
 def test_rdfa_date_created() -> None:
     html = _dated_page(
         "", '<span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00"></span>'

@@ -1171,6 +1171,22 @@ TAXONOMY_PATH_SEGMENTS = (
     "keyword",
     "keywords",
 )
+# Path segments of section and tag pages ("/news/category/29/..."): a name linked there where
+# the byline goes is the story's section, not its author. (Topic pages are left out: some
+# sites file their authors under "/topics/<name>/".)
+SECTION_PATH_SEGMENTS = (
+    "category",
+    "categories",
+    "kategorie",
+    "categoria",
+    "categorie",
+    "tag",
+    "tags",
+    "rubrik",
+    "ressort",
+    "section",
+    "sections",
+)
 # Path segments of author profile pages ("/autoren/kathrin-berg-684124"): a name linked there
 # beside the headline is the byline.
 AUTHOR_PATH_SEGMENTS = (

@@ -147,10 +147,19 @@ def authors_from_markup(root: Node, base: str | None) -> tuple[list[Author], lis
             ]
         for name in names:
             url = links.get(name.casefold())
+            if url and _is_section_link(url):
+                continue  # a section's or tag's name set where the byline goes
             authors.append(Author(name=name, url=absolute_url(url, base)))
         if authors:
             break
     return dedupe(authors), texts
+
+
+_SECTION_PATHS = frozenset(vocab.SECTION_PATH_SEGMENTS)
+
+
+def _is_section_link(href: str) -> bool:
+    return not _SECTION_PATHS.isdisjoint(url_path_segments(href)[:-1])
 
 
 # A credit set in bold on a line of its own above the story, without "By" ("<p><strong>Ana
