@@ -345,6 +345,19 @@ def test_a_section_link_in_the_author_box_credits_no_one() -> None:
     assert "Lifestyle" not in _names(html)
 
 
+def test_a_teaser_cards_byline_credits_no_one() -> None:
+    # A broadcaster's live page: no byline of its own, teaser cards above the story whose
+    # byline line names their section.
+    cards = "".join(
+        f"<div class='c-teaser'><a href='/culture/{n}'><h3>Book fair day {n}</h3></a>"
+        "<p class='c-teaser__byline'>Culture<span class='pipe'>|</span>"
+        f"<time datetime='2023-10-2{n}'>2{n}.10.2023</time></p></div>"
+        for n in range(1, 3)
+    )
+    html = _page("", f"<main>{cards}<article><h1>Ferry runs late</h1>{STORY}</article></main>")
+    assert _names(html) == []
+
+
 def test_rdfa_date_created() -> None:
     html = _dated_page(
         "", '<span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00"></span>'

@@ -46,6 +46,8 @@ BYLINE_SELECTOR = (
 )
 # Author boxes beside the byline: a biography, an avatar, "about the author".
 _BIO = re.compile(r"bio|box|avatar|image|img|photo|about|description", re.IGNORECASE)
+# A teaser card's byline ("c-teaser__byline") credits another story (or names its section).
+_TEASER = re.compile(r"teaser", re.IGNORECASE)
 
 
 def authors_from_jsonld(article: dict[str, Any] | None, base: str | None) -> list[Author]:
@@ -123,7 +125,8 @@ def authors_from_markup(root: Node, base: str | None) -> tuple[list[Author], lis
     authors: list[Author] = []
     texts: list[str] = []
     for node in root.css(BYLINE_SELECTOR):
-        if _BIO.search(attr(node, "class")) or node.tag in _NOT_BYLINE_TAGS:
+        classes = attr(node, "class")
+        if _BIO.search(classes) or _TEASER.search(classes) or node.tag in _NOT_BYLINE_TAGS:
             continue
         if _in_quotation(node) or _in_comments(node):
             continue  # the speaker of a quote, or a commenter, is not the article's author
