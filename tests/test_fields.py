@@ -169,6 +169,9 @@ def test_day_first_dates_in_urls_only_when_certain(url: str, expected: datetime 
         ("Tell us what YOU think...", "boilerplate"),
         ("1 2 3 4 5 6 7 8", "navigation"),
         ("« 1 | 2 | 3 »", "navigation"),
+        # Numbers out of order are data (a score line, a phone number), not a pager.
+        ("41 623 50", None),
+        ("87 38 38 38", None),
         # A gallery's slide counter; a month and year, or "24/7", are none.
         ("1/199", "navigation"),
         ("3 / 12", "navigation"),

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Hashable, Iterable
 from functools import lru_cache
+from itertools import pairwise
 
 from newsparse import vocab
 from newsparse.models import RemovalKind
@@ -143,7 +144,7 @@ def _short_line_kind(text: str) -> RemovalKind | None:
         return exact
     if _COMMENT_COUNT.fullmatch(folded):
         return "comments"
-    if _PAGE_NUMBERS.fullmatch(text) or _is_result_range(folded) or _is_slide_counter(text):
+    if _is_pager(text) or _is_result_range(folded) or _is_slide_counter(text):
         # A pager ("1 2 3 4 5", "« 1 | 2 | 3 »", "Showing 1 to 10 of 19") or a slide counter.
         return "navigation"
     match = _CHROME_LINE.match(text)
@@ -151,6 +152,18 @@ def _short_line_kind(text: str) -> RemovalKind | None:
         kind: RemovalKind = match.lastgroup  # type: ignore[assignment]
         return kind
     return None
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _is_pager(text: str) -> bool:
+    """Page numbers counting up ("1 2 3 … 10"); numbers in another order ("41 623 50") are
+    data: a score line, a phone number."""
+    if _PAGE_NUMBERS.fullmatch(text) is None:
+        return False
+    numbers = [int(n) for n in _DIGITS.findall(text)]
+    return all(a <= b for a, b in pairwise(numbers))
 
 
 def _is_question(text: str) -> bool:
