@@ -156,6 +156,18 @@ def test_shown_day_matching_the_modified_time() -> None:
     assert parse(html).published_at == datetime(2022, 1, 12, 14, 27, 30, tzinfo=timezone.utc)
 
 
+def test_open_graph_date_names_written_with_colons_throughout() -> None:
+    # The visible dateline shows a 12-hour time without am/pm; the meta tags say when.
+    html = _dated_page(
+        '<meta property="article:published:time" content="2024-10-23T15:48:15+00:00">'
+        '<meta property="article:modified:time" content="2024-10-23T16:02:00+00:00">',
+        "<div>Harbourtown, October 23, 2024, 3:48</div>",
+    )
+    article = parse(html)
+    assert article.published_at == datetime(2024, 10, 23, 15, 48, 15, tzinfo=timezone.utc)
+    assert article.updated_at == datetime(2024, 10, 23, 16, 2, tzinfo=timezone.utc)
+
+
 def test_hatom_published_title() -> None:
     html = _dated_page("", '<span class="published" title="2013-04-04T18:52:11+00:00"></span>')
     assert parse(html).published_at == datetime(2013, 4, 4, 18, 52, 11, tzinfo=timezone.utc)

@@ -18,9 +18,11 @@ from newsparse.fields.dates import (
 from newsparse.structured import StructuredData, jsonld
 from newsparse.structured.meta import first
 
+# (Some CMSs write the Open Graph names with colons throughout: "article:published:time".)
 PUBLISHED_META = (
     "article:published_time",
     "og:article:published_time",
+    "article:published:time",
     "datepublished",
     "pubdate",
     "publishdate",
@@ -37,6 +39,7 @@ PUBLISHED_META = (
 )
 UPDATED_META = (
     "article:modified_time",
+    "article:modified:time",
     "og:updated_time",
     "datemodified",
     "dc.date.modified",
