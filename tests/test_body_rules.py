@@ -1126,3 +1126,16 @@ def test_a_consent_label_loose_in_the_story_takes_no_paragraph_with_it() -> None
     assert _texts(parse(_page(f"<div class='k3j'>{story}</div>"), url=URL)) == [
         PARAGRAPHS[i] for i in range(4)
     ]
+
+
+def test_a_latest_articles_heading_closing_the_story_goes_with_its_teasers() -> None:
+    # A WordPress guide page: after the story, a "Latest articles" box of summaries inside the
+    # story's column.
+    summaries = "".join(
+        f"<p>What makes a hybrid pump number {n} worth its price? Read our short guide.</p>"
+        for n in range(1, 4)
+    )
+    tail = f"<h2>Latest articles</h2>{summaries}"
+    article = parse(_page(f"<div class='entry-content'>{_p(0, 1, 2, 3)}{tail}</div>"), url=URL)
+    assert _texts(article) == [PARAGRAPHS[i] for i in range(4)]
+    assert any(r.kind == "related" and "Latest articles" in r.text for r in article.removed)

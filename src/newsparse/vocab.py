@@ -1228,6 +1228,8 @@ FEED_LABELS = (
     "latest news",
     "latest stories",
     "latest updates",
+    "latest articles",
+    "latest posts",
     "live",
     "live updates",
     "just in",
@@ -1236,13 +1238,17 @@ FEED_LABELS = (
     "ticker",
     "neueste artikel",
     "neueste meldungen",
+    "neueste beiträge",
     "aktuell",
     "nachrichtenticker",
     "en direct",
     "dernières infos",
     "dernières actualités",
+    "derniers articles",
     "últimas noticias",
+    "últimos artículos",
     "ultime notizie",
+    "ultimi articoli",
 )
 
 # --- Class and id cues -------------------------------------------------------------------------

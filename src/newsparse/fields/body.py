@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsparse import vocab
@@ -157,8 +158,29 @@ MAX_BIO_CHARS = 600
 # A press release closes with contact details: a name, a phone number, an address, a line each.
 MAX_CONTACT_BLOCKS = 6
 MAX_CONTACT_CHARS = 300
+# A related or "latest articles" heading near the end with teaser summaries under it: another
+# box the located region took in.
+MAX_TEASER_BOX_BLOCKS = 8
+MAX_TEASER_BOX_CHARS = 300
 _ABOUT_AUTHOR = frozenset(vocab.ABOUT_AUTHOR_LABELS)
 _CONTACT = frozenset(vocab.CONTACT_LABELS)
+_LATEST = frozenset(vocab.FEED_LABELS)
+
+
+def _is_about_author(block: Block) -> bool:
+    return label_key(block.text) in _ABOUT_AUTHOR
+
+
+def _is_contact(block: Block) -> bool:
+    return label_key(block.text) in _CONTACT
+
+
+def _is_teaser_box_heading(block: Block) -> bool:
+    """A related label ("Related articles") or a latest-news one ("Neueste Artikel") set as
+    a heading. (Not "More in <name>": a story's subheading may open so, over its prose.)"""
+    if block.kind != "heading":
+        return False
+    return label_key(block.text) in _LATEST or is_related_heading(block.text)
 
 
 def _drop_closing_boxes(result: BodyResult) -> None:
@@ -166,23 +188,34 @@ def _drop_closing_boxes(result: BodyResult) -> None:
     the author is credited in ``authors``; biography and contact details are no part of the
     story."""
     _drop_closing_box(
-        result, _ABOUT_AUTHOR, MAX_BIO_BLOCKS, MAX_BIO_CHARS, ("byline", "author biography")
+        result, _is_about_author, MAX_BIO_BLOCKS, MAX_BIO_CHARS, ("byline", "author biography")
     )
     _drop_closing_box(
-        result, _CONTACT, MAX_CONTACT_BLOCKS, MAX_CONTACT_CHARS, ("boilerplate", "contact details")
+        result,
+        _is_contact,
+        MAX_CONTACT_BLOCKS,
+        MAX_CONTACT_CHARS,
+        ("boilerplate", "contact details"),
+    )
+    _drop_closing_box(
+        result,
+        _is_teaser_box_heading,
+        MAX_TEASER_BOX_BLOCKS,
+        MAX_TEASER_BOX_CHARS,
+        ("related", "teasers under a related label"),
     )
 
 
 def _drop_closing_box(
     result: BodyResult,
-    labels: frozenset[str],
+    is_label: Callable[[Block], bool],
     max_blocks: int,
     max_chars: int,
     removal: tuple[RemovalKind, str],
 ) -> None:
     blocks = result.blocks
     for start in range(max(0, len(blocks) - max_blocks - 1), len(blocks)):
-        if label_key(blocks[start].text) not in labels:
+        if not is_label(blocks[start]):
             continue
         box = blocks[start + 1 :]
         if any(b.kind not in ("paragraph", "heading") or len(b.text) > max_chars for b in box):
