@@ -69,10 +69,27 @@ def _story(word: str, sentence: str) -> str:
         ("Von Dr. Eva Roth", ["Dr. Eva Roth"]),
         # A surname particle opens a surname: a name never ends on one (a subheading).
         ("Von Kieler von", []),
+        # The full stop ending a credit line is no part of the last name; an initial's is.
+        ("Von Anna Berg und Tom Kranz, dpa.", ["Anna Berg", "Tom Kranz", "dpa"]),
+        ("By Mara O.", ["Mara O."]),
+        ("By Harbour Media Inc.", ["Harbour Media Inc."]),
     ],
 )
 def test_byline_lines(line: str, names: list[str]) -> None:
     assert split_names(line) == names
+
+
+def test_a_story_sentence_opening_with_von_and_a_capitalised_place_credits_no_one() -> None:
+    # Found by the ci-long property run: the story's last paragraph opens "Von" and three
+    # capitalised words, then a number and a long sentence to its full stop.
+    sentence = (
+        "Von Kiel Nord Hafenamt 22.412 Tonnen Fracht gingen im Mai über die neue Kaje, mehr als "
+        "im ganzen Vorjahr zusammen."
+    )
+    html = _page("", f"<article><h1>Fähre verspätet</h1>{STORY}<p>{sentence}</p></article>")
+    article = parse(html)
+    assert article.authors == []
+    assert sentence in [block.text for block in article.body]
 
 
 def test_byline_spaced_across_elements() -> None:

@@ -4,6 +4,7 @@ handles and credit tails around the names in a byline line, and the names they l
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from newsparse import vocab
 from newsparse.dom import normalize_space
@@ -89,6 +90,10 @@ def byline_line_names(text: str, *, heading: bool = False) -> list[str]:
         # "Von wird 87.069 Zwazies, als ...": a handle or an agency ends the credit (a date
         # may follow); words after a lowercase "name" make the line a sentence.
         return []
+    if names and _SENTENCE_END.search(text) and _words_after(text, names[-1], SENTENCE_TAIL_WORDS):
+        # "Von Kiel Nord 22.412 Tonnen Fracht gingen im Mai über die Kaje.": a sentence that
+        # opens with "Von" and a capitalised place; a credit's role is a few words.
+        return []
     return names
 
 
@@ -100,16 +105,23 @@ _CREDIT_TAIL_WORDS = frozenset(
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-def _words_after(text: str, name: str) -> bool:
-    """Whether words other than a date and its labels follow ``name`` in ``text``."""
+# A line that credits names and then runs on for this many words to a full stop is a
+# sentence ("Von Kiel Nord ... gingen im Mai über die Kaje."), not a credit with a role.
+SENTENCE_TAIL_WORDS = 8
+_SENTENCE_END = re.compile(r"[.!?]\s*$")
+
+
+def _words_after(text: str, name: str, at_least: int = 1) -> bool:
+    """Whether ``at_least`` words other than a date and its labels follow ``name``."""
     at = text.find(name)
     tail = VISIBLE_DATE.sub(" ", text[at + len(name) :]) if at >= 0 else ""
-    return any(word.casefold() not in _CREDIT_TAIL_WORDS for word in _WORD.findall(tail))
+    words = (word for word in _WORD.findall(tail) if word.casefold() not in _CREDIT_TAIL_WORDS)
+    return sum(1 for _ in islice(words, at_least)) == at_least
 
 
 def split_names(text: str, max_part_words: int = MAX_PROSE_WORDS) -> list[str]:
     """Names credited in a byline string, in order, with prefixes, dates and roles dropped."""
-    text = normalize_space(text)
+    text = _SENTENCE_STOP.sub("", normalize_space(text))
     if not text or len(text) > MAX_BYLINE_CHARS:
         return []
     label = _AUTHOR_LABEL.search(text)
@@ -196,6 +208,9 @@ def clean_name(raw: str) -> str | None:
     return name
 
 
+# The full stop that ends a credit line ("Von Anna Berg und Tom Kranz, dpa."): after a word
+# of three letters or more; an initial ("Ana R."), "Jr." or a company's "Inc." keeps its point.
+_SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{3})(?<![JjSs]r)(?<!Inc|Ltd)(?<!Corp|Bros)\.$")
 _TITLE_PREFIX = re.compile(
     r"^(?:" + alternation(vocab.NAME_TITLE_PREFIXES) + r")\s+(?=\S+\s+\S)", re.IGNORECASE
 )
