@@ -387,6 +387,22 @@ def test_a_teaser_cards_byline_credits_no_one() -> None:
     assert _names(html) == []
 
 
+def test_a_kicker_element_opening_the_h1_is_no_part_of_the_headline() -> None:
+    html = _page(
+        '<meta property="og:title" content="The future of work - We are rearranging deck chairs">',
+        "<article><h1><span class='overline'>The future of work</span>"
+        f"We are rearranging deck chairs</h1>{STORY}</article>",
+    )
+    assert parse(html).headline == "We are rearranging deck chairs"
+
+
+def test_an_h1_opening_with_an_unnamed_span_keeps_it() -> None:
+    html = _page(
+        "", f"<article><h1><span>Ferry runs late</span> again on Tuesday</h1>{STORY}</article>"
+    )
+    assert parse(html).headline == "Ferry runs late again on Tuesday"
+
+
 def test_rdfa_date_created() -> None:
     html = _dated_page(
         "", '<span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00"></span>'

@@ -78,7 +78,8 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     h1_text = headline.shown_text(h1) if h1 is not None else None
     canonical = metadata.canonical_url(structured, base)
     host = headline.host_names(url or canonical)
-    title, source = headline.choose_headline(structured, h1_text, [site] if site else [], host)
+    h1_title = headline.without_kicker(h1, h1_text) if h1 is not None and h1_text else h1_text
+    title, source = headline.choose_headline(structured, h1_title, [site] if site else [], host)
     _note(provenance, "headline", source)
     dek = headline.find_dek(h1, structured)
     figure_images = images.figures(tree, base)

@@ -1171,6 +1171,23 @@ TAXONOMY_PATH_SEGMENTS = (
     "keyword",
     "keywords",
 )
+# Class words of a kicker set inside the headline element ("<h1><span class='overline'>Die
+# Zukunft der Arbeit</span>Wir dekorieren ...</h1>"): the kicker is no part of the headline.
+KICKER_CLASS_WORDS = (
+    "kicker",
+    "overline",
+    "topline",
+    "dachzeile",
+    "roofline",
+    "eyebrow",
+    "supertitle",
+    "surtitle",
+    "surtitre",
+    "pretitle",
+    "pre-title",
+    "headline-intro",
+    "spitzmarke",
+)
 # Path segments of section and tag pages ("/news/category/29/..."): a name linked there where
 # the byline goes is the story's section, not its author. (Topic pages are left out: some
 # sites file their authors under "/topics/<name>/".)

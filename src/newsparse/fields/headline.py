@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from newsparse import vocab
 from newsparse.dom import INVISIBLE_TAGS, Node, attr, class_and_id, normalize_space, text_of
 from newsparse.structured import StructuredData, jsonld
 from newsparse.structured.meta import first
@@ -161,6 +162,20 @@ def shown_text(node: Node) -> str:
         if parent is None or parent.mem_id == top:
             parts.append(text_node.text_content or "")
     return normalize_space(" ".join(parts))
+
+
+_KICKER_NAMES = re.compile("|".join(re.escape(w) for w in vocab.KICKER_CLASS_WORDS))
+
+
+def without_kicker(node: Node, text: str) -> str:
+    """The headline element's text without a kicker element it opens with (a class naming
+    one: "overline", "kicker", "dachzeile"...), when the rest is the longer part."""
+    first = next((child for child in node.iter() if normalize_space(child.text())), None)
+    if first is None or not _KICKER_NAMES.search(class_and_id(first)):
+        return text
+    kicker = normalize_space(first.text())
+    rest = text[len(kicker) :].strip(" :|–—-") if text.startswith(kicker) else ""
+    return rest if len(rest) > len(kicker) else text
 
 
 def _is_logo(node: Node) -> bool:
