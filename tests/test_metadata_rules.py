@@ -387,10 +387,11 @@ def test_a_teaser_cards_byline_credits_no_one() -> None:
     assert _names(html) == []
 
 
-def test_a_kicker_element_opening_the_h1_is_no_part_of_the_headline() -> None:
+@pytest.mark.parametrize("kicker_class", ["overline", "subtitle", "topic-label"])
+def test_a_kicker_element_opening_the_h1_is_no_part_of_the_headline(kicker_class: str) -> None:
     html = _page(
         '<meta property="og:title" content="The future of work - We are rearranging deck chairs">',
-        "<article><h1><span class='overline'>The future of work</span>"
+        f"<article><h1><span class='{kicker_class}'>The future of work</span>"
         f"We are rearranging deck chairs</h1>{STORY}</article>",
     )
     assert parse(html).headline == "We are rearranging deck chairs"

@@ -1187,6 +1187,9 @@ KICKER_CLASS_WORDS = (
     "pre-title",
     "headline-intro",
     "spitzmarke",
+    "topic-label",
+    # (Set before the title inside the <h1>, a "subtitle" is the kicker.)
+    "subtitle",
 )
 # Path segments of section and tag pages ("/news/category/29/..."): a name linked there where
 # the byline goes is the story's section, not its author. (Topic pages are left out: some
