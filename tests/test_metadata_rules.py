@@ -397,6 +397,17 @@ def test_a_kicker_element_opening_the_h1_is_no_part_of_the_headline(kicker_class
     assert parse(html).headline == "We are rearranging deck chairs"
 
 
+def test_a_kicker_the_h1_text_sets_off_stays_in_the_headline() -> None:
+    # The kicker is shown apart, but the text reads "Climate: ..." (a screen reader's colon).
+    html = _page(
+        "",
+        "<article><h1><span class='article-heading__kicker'>Climate</span>"
+        "<span class='visually-hidden'>: </span><span>Drilling until it gets hot</span></h1>"
+        f"{STORY}</article>",
+    )
+    assert parse(html).headline == "Climate: Drilling until it gets hot"
+
+
 def test_an_h1_opening_with_an_unnamed_span_keeps_it() -> None:
     html = _page(
         "", f"<article><h1><span>Ferry runs late</span> again on Tuesday</h1>{STORY}</article>"

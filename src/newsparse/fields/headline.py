@@ -164,17 +164,22 @@ def shown_text(node: Node) -> str:
     return normalize_space(" ".join(parts))
 
 
+_KICKER_SEPARATORS = frozenset(":|–—-·•")
 _KICKER_NAMES = re.compile("|".join(re.escape(w) for w in vocab.KICKER_CLASS_WORDS))
 
 
 def without_kicker(node: Node, text: str) -> str:
     """The headline element's text without a kicker element it opens with (a class naming
-    one: "overline", "kicker", "dachzeile"...), when the rest is the longer part."""
+    one: "overline", "kicker", "dachzeile"...), when the rest is the longer part. A kicker
+    the text itself sets off ("Klimaschutz<span class='visually-hidden'>: </span>Bohren...")
+    is part of the headline as the page writes it, and stays."""
     first = next((child for child in node.iter() if normalize_space(child.text())), None)
     if first is None or not _KICKER_NAMES.search(class_and_id(first)):
         return text
     kicker = normalize_space(first.text())
-    rest = text[len(kicker) :].strip(" :|–—-") if text.startswith(kicker) else ""
+    if not text.startswith(kicker) or text[len(kicker) :].lstrip()[:1] in _KICKER_SEPARATORS:
+        return text
+    rest = text[len(kicker) :].strip()
     return rest if len(rest) > len(kicker) else text
 
 
