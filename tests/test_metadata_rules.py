@@ -302,6 +302,15 @@ def test_a_site_name_set_after_the_h1_goes_when_the_other_titles_agree() -> None
     assert parse(html).headline == "Ferry runs late again"
 
 
+def test_a_run_of_title_separators_is_one() -> None:
+    # A blog template's empty category between its two separators; no <h1> on the page.
+    html = _page(
+        "<title>harbour-office.example //   &raquo; Ferry runs late again</title>",
+        f"<div class='post'>{STORY}</div>",
+    )
+    assert parse(html).headline == "Ferry runs late again"
+
+
 @pytest.mark.parametrize(
     ("url", "expected"),
     [

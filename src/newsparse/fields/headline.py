@@ -18,7 +18,8 @@ from newsparse.structured.meta import first
 # Separators between a headline and the site name in <title> and og:title. A match starts only
 # where a whitespace run starts, ``(?<!\s)``: otherwise every position inside a long run is
 # tried again (quadratic), and a separator found from inside a run is found from its start.
-_TITLE_SEPARATORS = re.compile(r"(?<!\s)(?:\s+[|–—·•:»/-]\s+|\s+::\s+|\s+-{2}\s+)")
+# A run of separators is one ("Blog //   » Post": a template's empty part between two).
+_TITLE_SEPARATORS = re.compile(r"(?<!\s)(?:\s+(?:[|–—·•:»/-]|::|--|//))+\s+")
 # A dek is a sentence or two: shorter is a label, longer is body text.
 DEK_MIN_CHARS = 30
 DEK_MAX_CHARS = 400
