@@ -355,6 +355,24 @@ def test_of_several_h1s_the_one_the_declared_titles_spell_is_the_headline() -> N
     assert article.subheadline == dek
 
 
+@pytest.mark.parametrize(
+    ("before", "story"),
+    [
+        # An <h1> in <article> wins over one earlier in the page, then one in <main>, then an
+        # element marked itemprop="headline", then the first <h1>.
+        ("<div><h1>Harbour Gazette daily</h1></div>", "<article><h1>{}</h1>{}</article>"),
+        ("<div><h1>Harbour Gazette daily</h1></div>", "<main><h1>{}</h1>{}</main>"),
+        (
+            "<div><h1>Harbour Gazette daily</h1></div>",
+            "<div><h2 itemprop='headline'>{}</h2>{}</div>",
+        ),
+    ],
+)
+def test_where_the_headline_element_sits_ranks_it(before: str, story: str) -> None:
+    html = _page("", before + story.format("Ferry runs late", STORY))
+    assert parse(html).headline == "Ferry runs late"
+
+
 def test_hyphenation_hints_in_the_h1_leave_the_headline() -> None:
     html = _page(
         "", f"<article><h1>Mes&shy;sen&shy;ger ferries&#8203; run late</h1>{STORY}</article>"

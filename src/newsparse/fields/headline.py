@@ -11,7 +11,15 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from newsparse import vocab
-from newsparse.dom import INVISIBLE_TAGS, Node, attr, class_and_id, normalize_space, text_of
+from newsparse.dom import (
+    INVISIBLE_TAGS,
+    Node,
+    ancestors,
+    attr,
+    class_and_id,
+    normalize_space,
+    text_of,
+)
 from newsparse.structured import StructuredData, jsonld
 from newsparse.structured.meta import first
 
@@ -36,8 +44,10 @@ _BYLINE_NAMES = re.compile(r"author|byline|dateline|credit")
 MASTHEAD_SHARE = 2.0
 # ... and so is a name of this many words at most that shares no word with the <title>.
 MASTHEAD_MAX_WORDS = 2
-# <h1> elements weighed against the declared titles (a page may hold hundreds of them).
+# <h1> elements weighed against the declared titles (a page may hold hundreds of them)...
 MAX_H1_CANDIDATES = 8
+# ... and headline elements ranked at most (past them, a page of a thousand <h1>s is a list).
+MAX_HEADLINE_ELEMENTS = 64
 # A host label this short ("co" of .co.uk, "bz") names no site.
 MIN_HOST_NAME_CHARS = 3
 # Host labels that name a server, not the site.
@@ -123,19 +133,26 @@ def shown_title_part(title: str, shown: list[str]) -> str | None:
 
 
 def main_h1(tree: LexborHTMLParser, titles: list[str] | None = None) -> Node | None:
-    """The headline element: the first <h1> inside <article>/<main>, else the first <h1>
-    that is not a logo (a link to the home page or an image). Of several, one that a title
-    the page declares (``titles``: JSON-LD, social, then <title>) spells, whole or as one of
-    its parts, wins: a section's "News" <h1> set before the story's own."""
+    """The headline element: the first <h1> inside <article>, else inside <main>, else the
+    first element marked itemprop="headline", else the first <h1>, passing over logos (a link
+    to the home page or an image). Of several, one that a title the page declares
+    (``titles``: JSON-LD, social, then <title>) spells, whole or as one of its parts, wins:
+    a section's "News" <h1> set before the story's own."""
+    # One query for all, ranked by where they sit (a query walks the whole tree). A node
+    # matching both parts of the selector is listed twice: the candidates skip repeats.
+    found = tree.css('h1, [itemprop="headline"]')[:MAX_HEADLINE_ELEMENTS]
+    ranked = sorted(range(len(found)), key=lambda order: (_headline_rank(found[order]), order))
     candidates: list[Node] = []
     seen: set[int] = set()
-    for selector in ("article h1", "main h1", '[itemprop="headline"]', "h1"):
-        for node in tree.css(selector):
+    for order in ranked:
+        node = found[order]
+        if node.mem_id in seen:
+            continue
+        seen.add(node.mem_id)
+        if shown_text(node) and not _is_logo(node):
+            candidates.append(node)
             if len(candidates) == MAX_H1_CANDIDATES:
                 break
-            if node.mem_id not in seen and shown_text(node) and not _is_logo(node):
-                seen.add(node.mem_id)
-                candidates.append(node)
     if len(candidates) > 1:
         keys = [_key(shown_text(node)) for node in candidates]
         for title in titles or []:
@@ -144,6 +161,18 @@ def main_h1(tree: LexborHTMLParser, titles: list[str] | None = None) -> Node | N
                 if key in spelled:
                     return node
     return candidates[0] if candidates else None
+
+
+def _headline_rank(node: Node) -> int:
+    """0 for an <h1> in <article>, 1 in <main>, 2 for another itemprop="headline", 3 else."""
+    if node.tag != "h1":
+        return 2
+    containers = {parent.tag for parent in ancestors(node)}
+    if "article" in containers:
+        return 0
+    if "main" in containers:
+        return 1
+    return 2 if attr(node, "itemprop").lower() == "headline" else 3
 
 
 def shown_text(node: Node) -> str:
