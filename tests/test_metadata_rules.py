@@ -69,6 +69,9 @@ def _story(word: str, sentence: str) -> str:
         ("Von Dr. Eva Roth", ["Dr. Eva Roth"]),
         # A surname particle opens a surname: a name never ends on one (a subheading).
         ("Von Kieler von", []),
+        # A paper's name and a role is a desk's credit, kept whole; a person sheds the role.
+        ("By Ledger staff reporter", ["Ledger staff reporter"]),
+        ("By Tove Berg, staff reporter", ["Tove Berg"]),
         # The full stop ending a credit line is no part of the last name; an initial's is.
         ("Von Anna Berg und Tom Kranz, dpa.", ["Anna Berg", "Tom Kranz", "dpa"]),
         ("By Mara O.", ["Mara O."]),

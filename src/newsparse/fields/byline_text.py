@@ -55,6 +55,13 @@ _ROLE = re.compile(
     + r")s?\b.*$",  # a role in the plural too: "Ana Ruiz and Tom Li, Staff writers"
     re.IGNORECASE,
 )
+_DESK_ROLE = re.compile(
+    # (Starts only where a word starts: a search stays linear.)
+    r"(?<![\w.&'-])[^\W\d_][\w.&'-]*\s+(?:"
+    + alternation(vocab.ROLE_WORDS, longest_first=True)
+    + r")s?$",
+    re.IGNORECASE,
+)
 _RELATIVE_TIME = re.compile(
     r"(?<!\d)\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|stunden?|minuten?|tagen?|heures?|jours?)"
     r"\s*(?:ago|zuvor)?|\bvor\s+\d+|\bil y a\b|\bhace\b|\bago\b",
@@ -172,6 +179,8 @@ def is_phrase(name: str) -> bool:
     """A name of several words with a lowercase word that is no surname particle is a phrase
     ("Michael Ruiz says"); a single lowercase handle ("jesusfreak", "auto-motor.at") is not."""
     words = name.split()
+    if _DESK_ROLE.match(name):
+        return False  # a desk's credit, "Guardian staff reporter"
     return len(words) > 1 and any(
         word.islower()
         and word.isalpha()
@@ -193,7 +202,16 @@ def clean_name(raw: str) -> str | None:
     name = _TRAILING_PARENS.sub("", name)
     name = _TRAILING_DATE_LABEL.sub("", name)
     name = _TRAILING_NOISE.sub("", name)
-    name = _ROLE.sub("", name).strip(" ,;:|-–—·•…()[]\"'／｜，、")
+    without_role = _ROLE.sub("", name).strip(" ,;:|-–—·•…()[]\"'／｜，、")
+    # A paper's name and a role ("Guardian staff reporter") is a desk's credit, kept whole as
+    # "news desk" is; a person's name sheds the role.
+    desk = (
+        without_role != name
+        and without_role[:1].isupper()
+        and " " not in without_role
+        and _DESK_ROLE.match(name)
+    )
+    name = name if desk else without_role
     name = _TITLE_PREFIX.sub("", name)
     if not name or not _NAME_CHARS.search(name):
         return None
