@@ -868,11 +868,41 @@ def test_a_credit_line_without_by_under_the_headline_is_no_body() -> None:
         # A link to a tag page, or a link whose text is no name, credits nobody.
         ("<a href='/thema/ferries/'>Island Ferries</a>", []),
         ("<a href='/autoren/'>Unsere Autoren und Autorinnen im Überblick</a>", []),
+        # A meta row: the names, the section linked beside them, the date.
+        (
+            "<ul><li><a href='/autoren/tove-berg'>Tove Berg</a> &amp; "
+            "<a href='/autoren/li-wen'>Li Wen</a></li>"
+            "<li><a href='/schwerpunkte/energie'>Energy</a></li><li>26. Oktober 2023</li></ul>",
+            ["Tove Berg", "Li Wen"],
+        ),
+        # A line linking elsewhere more than to authors credits nobody.
+        (
+            "<a href='/autoren/tove-berg'>Tove Berg</a> <a href='/energie'>Energy</a> "
+            "<a href='/wetter'>Weather</a>",
+            [],
+        ),
     ],
 )
 def test_a_name_linked_to_an_author_page_under_the_headline(line: str, names: list[str]) -> None:
     html = _page("", f"<article><h1>Ferry runs late</h1><div>{line}</div>{STORY}</article>")
     assert _names(html) == names
+
+
+def test_a_long_standfirst_does_not_start_the_story_before_the_byline() -> None:
+    dek = (
+        "The harbour board wants every ferry on the island routes to run on electricity by "
+        "2030, and it says the money for the new chargers at both piers is already set aside, "
+        "though the unions still ask who will train the crews."
+    )
+    html = _page(
+        "",
+        f"<article><h1>Ferry runs late</h1><div class='excerpt'><p>{dek}</p></div>"
+        "<div><a href='/autoren/tove-berg'>Tove Berg</a></div>"
+        f"{STORY}</article>",
+    )
+    article = parse(html)
+    assert article.subheadline == dek
+    assert [a.name for a in article.authors] == ["Tove Berg"]
 
 
 @pytest.mark.parametrize(

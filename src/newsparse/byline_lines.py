@@ -20,10 +20,16 @@ STORY_PARAGRAPH_CHARS = 200
 
 
 def claim_bylines(
-    blocks: list[TextBlock], drop: Drops, start: int, byline_texts: list[str], base: str | None
+    blocks: list[TextBlock],
+    drop: Drops,
+    start: int,
+    byline_texts: list[str],
+    base: str | None,
+    dek: str | None = None,
 ) -> tuple[list[byline.Author], list[str]]:
     """Byline and dateline lines near the headline: their authors, and the lines themselves
-    (for the visible date). They are dropped from the body."""
+    (for the visible date). They are dropped from the body. (``dek``: the standfirst found
+    beside the headline, which is no start of the story.)"""
     known = {t.casefold() for t in byline_texts}
     authors: list[byline.Author] = []
     lines: list[str] = []
@@ -31,7 +37,12 @@ def claim_bylines(
     for index in _byline_window(blocks, start):
         block = blocks[index]
         text = block.text
-        if index > start and block.tag in ("p", "run") and len(text) >= STORY_PARAGRAPH_CHARS:
+        if (
+            index > start
+            and block.tag in ("p", "run")
+            and len(text) >= STORY_PARAGRAPH_CHARS
+            and text != dek
+        ):
             story_started = True
         if index in drop or len(text) > MAX_BYLINE_LINE_CHARS or block.tag == "caption":
             continue  # a caption ("Von links: ...") credits no author of the story

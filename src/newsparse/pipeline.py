@@ -130,7 +130,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
         found_headline = _heading_holding(page.blocks, title)
     head_index = found_headline or 0
     visible_authors, dateline_texts = claim_bylines(
-        page.blocks, drop, head_index, byline_texts, base
+        page.blocks, drop, head_index, byline_texts, base, dek
     )
     claim_time_notes(page.blocks, drop)
     loose_captions = claim_captions(page.blocks, drop)

@@ -235,16 +235,20 @@ def linked_author_names(links: list[tuple[str, str]]) -> list[str]:
     """Names of a line that links them to author profile pages ("<a href='/autoren/tove-berg'>
     Tove Berg</a>"), when every link of the line goes to one and reads as a name."""
     names: list[str] = []
+    others = 0
     for text, href in links:
         if href.startswith(_IN_PAGE_LINKS):
             continue  # a jump to the comments or the photo credits, a print button
         if not any(segment in _AUTHOR_PATHS for segment in url_path_segments(href)[:-1]):
-            return []
+            others += 1
+            continue
         name = _capitalised_name(text)
         if name is None:
             return []
         names.append(name)
-    return names
+    # A meta row links its section or topic beside the names ("Ana Ruiz & Li Wen | Energy");
+    # a line linking elsewhere more than to authors is no credit.
+    return names if len(names) > others else []
 
 
 def _capitalised_name(text: str) -> str | None:
