@@ -603,6 +603,34 @@ def test_a_lead_above_a_story_is_the_subheadline_and_the_standfirst_block() -> N
     assert lead not in [removal.text for removal in article.removed]
 
 
+@pytest.mark.parametrize("lead_class", ["Article_elementLead__N3pGr", "preface", "ingress"])
+def test_a_lead_in_the_articles_header_is_the_standfirst(lead_class: str) -> None:
+    # A Next.js template: the article's <header> holds the headline, a picture, the date and
+    # the lead in a wrapper named as one, past where a sibling search for a dek looks.
+    lead = "The harbour board wants every island ferry on electric power by the end of 2030."
+    html = _page(
+        "",
+        "<article><header><h1>Ferry runs late</h1><figure><img src='/pier.jpg'>"
+        "<figcaption>The pier at dawn</figcaption></figure><div><time datetime='2024-03-01'>"
+        "1 March 2024</time></div><div class='share'><a href='/share'>Share</a></div>"
+        f"<div class='{lead_class}'><p>{lead}</p></div></header>{STORY}</article>",
+    )
+    article = parse(html)
+    assert article.subheadline == lead
+    assert article.body[0].kind == "standfirst" and article.body[0].text == lead
+
+
+def test_an_unnamed_line_in_the_articles_header_is_no_standfirst() -> None:
+    html = _page(
+        "",
+        "<article><header><h1>Ferry runs late</h1><figure><img src='/pier.jpg'></figure>"
+        "<div><time datetime='2024-03-01'>1 March 2024</time></div><div class='share'></div>"
+        "<div><p>A service of the Harbour Office for the islands since 1952.</p></div>"
+        f"</header>{STORY}</article>",
+    )
+    assert parse(html).subheadline is None
+
+
 def test_a_figure_after_the_headline_is_no_standfirst() -> None:
     # A "lead-image" figure right after the <h1>: its credit is no dek.
     figure = (

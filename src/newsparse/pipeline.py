@@ -135,7 +135,9 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
     claim_time_notes(page.blocks, drop)
     loose_captions = claim_captions(page.blocks, drop)
     if dek is None:
-        dek = _dek_beside_headline(page.blocks, found_headline, drop)
+        dek = _dek_beside_headline(page.blocks, found_headline, drop) or _lead_in_header(
+            page.blocks, drop
+        )
 
     own_names = {n for n in (site, metadata.publisher_name(structured)) if n}
     shown_authors = byline.first_credit(
@@ -328,6 +330,38 @@ def _dek_beside_headline(
         drop[following[0]] = ("boilerplate", STANDFIRST_REASON)
         return candidate.text
     return None
+
+
+# The article's own header (a <header> zone) may hold its lead under the headline, in an
+# element named as one ("Article_elementLead", "preface", "c-article-teaser-text"); read as
+# the standfirst, or it is lost with the header. Searched this many blocks past a heading of
+# headline rank in the same header.
+LEAD_HEADING_REACH = 6
+LEAD_MAX_CHARS = 600
+
+
+def _lead_in_header(blocks: list[TextBlock], drop: Drops) -> str | None:
+    for index, block in enumerate(blocks):
+        if block.zone != "header" or block.tag != "heading" or (block.level or 9) > 2:
+            continue
+        for follower in range(index + 1, min(len(blocks), index + 1 + LEAD_HEADING_REACH)):
+            candidate = blocks[follower]
+            if candidate.zone_id != block.zone_id:
+                break
+            if follower not in drop and _reads_as_named_lead(candidate):
+                drop[follower] = ("boilerplate", STANDFIRST_REASON)
+                return candidate.text
+    return None
+
+
+def _reads_as_named_lead(block: TextBlock) -> bool:
+    if block.tag not in ("p", "run") or block.link_chars or block.node is None:
+        return False
+    if not headline.DEK_MIN_CHARS <= len(block.text) <= LEAD_MAX_CHARS:
+        return False
+    wrapper = block.node.parent if block.tag == "p" else None
+    names = block.class_names + " " + (attr(wrapper, "class") if wrapper is not None else "")
+    return headline.names_a_dek(names)
 
 
 def _page_position(blocks: list[TextBlock], used: set[int], text: str) -> int | None:

@@ -35,7 +35,7 @@ DEK_MAX_CHARS = 400
 DEK_SIBLING_STEPS = 3
 _DEK_NAMES = re.compile(
     r"dek|standfirst|subtitle|sub-title|subhead|sub-head|summary|lead|intro|excerpt|teaser|"
-    r"desc|strapline|kicker-text|deck",
+    r"desc|strapline|kicker-text|deck|preface|ingress|chapo|entradilla|vorspann",
 )
 # ... unless they also say it holds the byline ("c-page-intro__author").
 _BYLINE_NAMES = re.compile(r"author|byline|dateline|credit")
@@ -390,6 +390,13 @@ def find_dek(headline_node: Node | None, structured: StructuredData) -> str | No
                         return text
             sibling = sibling.next
     return None
+
+
+def names_a_dek(classes: str) -> bool:
+    """Whether class names (and ids) name a standfirst ("article__lead", "preface")."""
+    return _DEK_NAMES.search(classes.lower()) is not None and not _BYLINE_NAMES.search(
+        classes.lower()
+    )
 
 
 def _dek_text(node: Node | None) -> str | None:
