@@ -9,6 +9,8 @@ import time
 import pytest
 
 import newsparse
+from newsparse.dom import parse_html
+from newsparse.fields.cards import card_lists
 
 # 16x the page should cost about 16x the time; allow noise and fixed costs up to 48x.
 SIZE_FACTOR = 16
@@ -89,3 +91,22 @@ def test_parse_time_grows_linearly(shape: str) -> None:
     small = _best_time(_page(100, shape))
     large = _best_time(_page(100 * SIZE_FACTOR, shape))
     assert large / small < MAX_TIME_RATIO, (shape, small, large)
+
+
+def test_card_lists_stay_linear_in_deep_unwalked_markup() -> None:
+    # Found by a mutation fuzz run: thousands of unclosed <div>s nest a listing page's text
+    # past the walk's depth; reading each unwalked wrapper's whole text to find its cards was
+    # quadratic (1.9 s on a 0.8 MB page). The card finder runs only on listing-like pages, so
+    # it is timed on its own.
+    def _deep(lines: int) -> float:
+        text = "".join(f"<span>Line {i} of a short note</span>" for i in range(lines))
+        root = parse_html(f"<html><body>{'<div>' * (lines * 2)}{text}</body></html>").body
+        assert root is not None
+        start = time.perf_counter()
+        list(card_lists(root, set()))
+        return time.perf_counter() - start
+
+    small = min(_deep(100) for _ in range(3))
+    large = min(_deep(100 * SIZE_FACTOR) for _ in range(3))
+    # (The small case takes well under a millisecond: floor it so timer noise cannot fail it.)
+    assert large / max(small, 1e-3) < MAX_TIME_RATIO, (small, large)

@@ -20,7 +20,7 @@ from newsparse.models import (
 )
 from newsparse.textpage import looks_like_html
 
-__version__ = "0.11.0"
+__version__ = "0.11.1"
 
 __all__ = [
     "Article",

@@ -160,13 +160,27 @@ def card_lists(root: Node, walked: set[int]) -> Iterator[list[Card]]:
     for node in root.traverse():
         if node.tag not in CARD_LIST_TAGS or node.mem_id in walked:
             continue
-        items = [child for child in node.iter() if normalize_space(child.text())]
+        children = list(node.iter())
+        if len(children) < CARD_LIST_MIN_CARDS:
+            continue  # (most elements: one wrapper in another, read no further)
+        items = [child for child in children if _shows_text(child)]
         if len(items) < CARD_LIST_MIN_CARDS or len(items) > MAX_SECTION_CARDS * 2:
             continue
         found = [_single_card(item) for item in items]
         cards = [card for card in found if card is not None]
         if len(cards) == len(items) and not _inside_chrome(node, root):
             yield cards
+
+
+def _shows_text(node: Node) -> bool:
+    """Whether any text under the element is more than white space; stops at the first such
+    text (a whole subtree's text() per child made deep, unwalked markup quadratic)."""
+    for part in node.traverse(include_text=True):
+        if part.tag == "-text":
+            text = part.text_content
+            if text and not text.isspace():
+                return True
+    return False
 
 
 def _single_card(item: Node) -> Card | None:
