@@ -11,6 +11,7 @@ import pytest
 import newsparse
 from newsparse.dom import parse_html
 from newsparse.fields.cards import card_lists
+from newsparse.fields.headline import shown_text
 
 # 16x the page should cost about 16x the time; allow noise and fixed costs up to 48x.
 SIZE_FACTOR = 16
@@ -109,4 +110,22 @@ def test_card_lists_stay_linear_in_deep_unwalked_markup() -> None:
     small = min(_deep(100) for _ in range(3))
     large = min(_deep(100 * SIZE_FACTOR) for _ in range(3))
     # (The small case takes well under a millisecond: floor it so timer noise cannot fail it.)
+    assert large / max(small, 1e-3) < MAX_TIME_RATIO, (small, large)
+
+
+def test_the_headlines_shown_text_stays_linear_in_a_broken_h1() -> None:
+    # Found by a mutation fuzz run: an unclosed <h1> holding a page whose markup nests ever
+    # deeper, with a <style> inside; climbing from each text node to the <h1> was quadratic
+    # (2 s on a 0.2 MB page).
+    def _nested(words: int) -> float:
+        inner = "<span>word ".join("" for _ in range(words + 1)) + "</span>" * words
+        tree = parse_html(f"<html><body><h1><style>.k{{}}</style>{inner}</h1></body></html>")
+        h1 = tree.css_first("h1")
+        assert h1 is not None
+        start = time.perf_counter()
+        assert shown_text(h1).startswith("word word")
+        return time.perf_counter() - start
+
+    small = min(_nested(100) for _ in range(3))
+    large = min(_nested(100 * SIZE_FACTOR) for _ in range(3))
     assert large / max(small, 1e-3) < MAX_TIME_RATIO, (small, large)

@@ -54,6 +54,7 @@ MIN_HOST_NAME_CHARS = 3
 _HOST_PREFIXES = frozenset({"www", "www2", "amp", "mobile"})
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _INVISIBLE_INSIDE = ", ".join(INVISIBLE_TAGS)
+_INVISIBLE = frozenset(INVISIBLE_TAGS)
 _FORM_CONTROLS = "form, input, button, select, textarea"
 _PICTURE_TAGS = frozenset({"figure", "img", "picture", "video", "figcaption"})
 _PICTURES = ", ".join(sorted(_PICTURE_TAGS))
@@ -143,18 +144,20 @@ def main_h1(tree: LexborHTMLParser, titles: list[str] | None = None) -> Node | N
     found = tree.css('h1, [itemprop="headline"]')[:MAX_HEADLINE_ELEMENTS]
     ranked = sorted(range(len(found)), key=lambda order: (_headline_rank(found[order]), order))
     candidates: list[Node] = []
+    keys: list[str] = []
     seen: set[int] = set()
     for order in ranked:
         node = found[order]
-        if node.mem_id in seen:
+        if node.mem_id in seen or _is_logo(node):
             continue
         seen.add(node.mem_id)
-        if shown_text(node) and not _is_logo(node):
+        text = shown_text(node)
+        if text:
             candidates.append(node)
+            keys.append(_key(text))
             if len(candidates) == MAX_H1_CANDIDATES:
                 break
     if len(candidates) > 1:
-        keys = [_key(shown_text(node)) for node in candidates]
         for title in titles or []:
             spelled = {_key(title), *(_key(part) for part in _title_parts(title))}
             for node, key in zip(candidates, keys, strict=True):
@@ -178,19 +181,25 @@ def _headline_rank(node: Node) -> int:
 def shown_text(node: Node) -> str:
     """The text of an element as shown: without what a <style> or <script> inside it holds
     (CSS-in-JS frameworks put their rules beside the heading text). Read before the page's
-    invisible elements are stripped."""
+    invisible elements are stripped. One walk that passes over invisible subtrees: climbing
+    from every text node to the top was quadratic in an element holding a broken page."""
     if node.css_first(_INVISIBLE_INSIDE) is None:
         return normalize_space(node.text())
     top = node.mem_id
-    parts = []
-    for text_node in node.traverse(include_text=True):
-        if text_node.tag != "-text":
+    parts: list[str] = []
+    current = node.child
+    while current is not None:
+        tag = current.tag
+        if tag == "-text":
+            parts.append(current.text_content or "")
+        elif tag not in _INVISIBLE and current.child is not None:
+            current = current.child
             continue
-        parent = text_node.parent
-        while parent is not None and parent.mem_id != top and parent.tag not in INVISIBLE_TAGS:
-            parent = parent.parent
-        if parent is None or parent.mem_id == top:
-            parts.append(text_node.text_content or "")
+        while current.next is None:
+            current = current.parent
+            if current is None or current.mem_id == top:
+                return normalize_space(" ".join(parts))
+        current = current.next
     return normalize_space(" ".join(parts))
 
 
