@@ -421,3 +421,17 @@ def test_looks_like_html_on_text(data: str | bytes) -> None:
 
 def test_looks_like_html_on_every_text_fixture() -> None:
     assert not [name for name in _names() if looks_like_html(_page_bytes(name))]
+
+
+def test_a_headline_opening_with_von_and_a_colon_is_no_byline() -> None:
+    # Found by the ci-long property run: "Von <Word>: ..." read as a credit of <Word>, so the
+    # section links above it became the headline.
+    headline = "Von Kielhafen: 36.863 Tonnen Fracht gingen im Mai über die neue Kaje am Nordufer"
+    page = (
+        f"Kultur Kultur Politik\n\n{headline}\n\n01.01.2008, 00:00 Uhr\n\n"
+        "Ab März holt die Stadt den Müll in der Süderstraße schon um sechs Uhr ab. Anwohner "
+        "müssen ihre Tonnen daher künftig am Vorabend an die Straße stellen, heißt es.\n"
+    )
+    article = parse_text(page)
+    assert article.headline == headline
+    assert article.authors == []

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from newsparse.blocks import TextBlock
 from newsparse.claims import MAX_BYLINE_LINE_CHARS, Drops, is_dateline, is_reading_time
-from newsparse.fields import byline, headline
+from newsparse.fields import byline, byline_text, headline
 from newsparse.fields.dates import VISIBLE_DATE
 from newsparse.fields.feed_parts import is_time_line
 from newsparse.fields.metadata import reading_time
@@ -125,7 +125,9 @@ def byline_names(text: str) -> list[str]:
         return []  # "Von hier aus sah man den Hafen." is a sentence, not a byline
     if byline.starts_with_prefix(text):
         names = byline.split_names(text)
-        return names if names and all(_is_name(n) for n in names) else []
+        if not names or byline_text.runs_on_after(text, names[-1]):
+            return []  # (a headline "Von Kiel: ..." runs on for many words after the "name")
+        return names if all(_is_name(n) for n in names) else []
     parts = [p.strip() for p in _SEPARATORS.split(dates) if p.strip()]
     for part in parts:
         if byline.starts_with_prefix(part):

@@ -97,11 +97,19 @@ def byline_line_names(text: str, *, heading: bool = False) -> list[str]:
         # "Von wird 87.069 Zwazies, als ...": a handle or an agency ends the credit (a date
         # may follow); words after a lowercase "name" make the line a sentence.
         return []
-    if names and _SENTENCE_END.search(text) and _words_after(text, names[-1], SENTENCE_TAIL_WORDS):
-        # "Von Kiel Nord 22.412 Tonnen Fracht gingen im Mai über die Kaje.": a sentence that
-        # opens with "Von" and a capitalised place; a credit's role is a few words.
+    if names and runs_on_after(text, names[-1]):
         return []
     return names
+
+
+def runs_on_after(text: str, name: str) -> bool:
+    """Whether a line that opens with a credit runs on after the last name as a sentence or a
+    headline does ("Von Kiel Nord 22.412 Tonnen Fracht gingen im Mai über die Kaje.", "Von
+    Kiel: Fähre fällt ..."): a credit's role is a few words."""
+    return bool(
+        (_SENTENCE_END.search(text) or _colon_after(text, name))
+        and _words_after(text, name, SENTENCE_TAIL_WORDS)
+    )
 
 
 # Words a credit line may hold after the last name: date labels and connectors.
@@ -112,10 +120,17 @@ _CREDIT_TAIL_WORDS = frozenset(
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-# A line that credits names and then runs on for this many words to a full stop is a
-# sentence ("Von Kiel Nord ... gingen im Mai über die Kaje."), not a credit with a role.
+# A line that credits names and then runs on for this many words to a full stop, or after a
+# colon, is a sentence or a headline ("Von Kiel Nord ... gingen im Mai über die Kaje."), not
+# a credit with a role.
 SENTENCE_TAIL_WORDS = 8
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
+
+
+def _colon_after(text: str, name: str) -> bool:
+    """Whether a colon follows ``name`` in ``text`` ("Von Kiel: ...")."""
+    at = text.find(name)
+    return at >= 0 and text[at + len(name) :].lstrip().startswith((":", "："))
 
 
 def _words_after(text: str, name: str, at_least: int = 1) -> bool:
