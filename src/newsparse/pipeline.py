@@ -74,8 +74,7 @@ def extract_article(text: str, url: str | None, encoding: str | None, options: O
 
     # Metadata that needs the untouched tree (figures, bylines and <time> before stripping).
     site = metadata.site_name(structured)
-    h1 = headline.main_h1(tree, headline.declared_titles(structured))
-    h1_text = headline.shown_text(h1) if h1 is not None else None
+    h1, h1_text = headline.main_h1(tree, headline.declared_titles(structured)) or (None, None)
     canonical = metadata.canonical_url(structured, base)
     host = headline.host_names(url or canonical)
     h1_title = headline.without_kicker(h1, h1_text) if h1 is not None and h1_text else h1_text

@@ -127,16 +127,20 @@ SENTENCE_TAIL_WORDS = 8
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
 
 
+def _after(text: str, name: str) -> str:
+    """What follows ``name`` in ``text`` ("" when it is not there)."""
+    at = text.find(name)
+    return text[at + len(name) :] if at >= 0 else ""
+
+
 def _colon_after(text: str, name: str) -> bool:
     """Whether a colon follows ``name`` in ``text`` ("Von Kiel: ...")."""
-    at = text.find(name)
-    return at >= 0 and text[at + len(name) :].lstrip().startswith((":", "："))
+    return _after(text, name).lstrip().startswith((":", "："))
 
 
 def _words_after(text: str, name: str, at_least: int = 1) -> bool:
     """Whether ``at_least`` words other than a date and its labels follow ``name``."""
-    at = text.find(name)
-    tail = VISIBLE_DATE.sub(" ", text[at + len(name) :]) if at >= 0 else ""
+    tail = VISIBLE_DATE.sub(" ", _after(text, name))
     words = (word for word in _WORD.findall(tail) if word.casefold() not in _CREDIT_TAIL_WORDS)
     return sum(1 for _ in islice(words, at_least)) == at_least
 

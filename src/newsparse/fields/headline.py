@@ -133,17 +133,17 @@ def shown_title_part(title: str, shown: list[str]) -> str | None:
     return max(matching, key=len) if matching else None
 
 
-def main_h1(tree: LexborHTMLParser, titles: list[str] | None = None) -> Node | None:
-    """The headline element: the first <h1> inside <article>, else inside <main>, else the
-    first element marked itemprop="headline", else the first <h1>, passing over logos (a link
-    to the home page or an image). Of several, one that a title the page declares
-    (``titles``: JSON-LD, social, then <title>) spells, whole or as one of its parts, wins:
-    a section's "News" <h1> set before the story's own."""
+def main_h1(tree: LexborHTMLParser, titles: list[str] | None = None) -> tuple[Node, str] | None:
+    """The headline element and its shown text: the first <h1> inside <article>, else inside
+    <main>, else the first element marked itemprop="headline", else the first <h1>, passing
+    over logos (a link to the home page or an image). Of several, one that a title the page
+    declares (``titles``: JSON-LD, social, then <title>) spells, whole or as one of its
+    parts, wins: a section's "News" <h1> set before the story's own."""
     # One query for all, ranked by where they sit (a query walks the whole tree). A node
     # matching both parts of the selector is listed twice: the candidates skip repeats.
     found = tree.css('h1, [itemprop="headline"]')[:MAX_HEADLINE_ELEMENTS]
     ranked = sorted(range(len(found)), key=lambda order: (_headline_rank(found[order]), order))
-    candidates: list[Node] = []
+    candidates: list[tuple[Node, str]] = []
     keys: list[str] = []
     seen: set[int] = set()
     for order in ranked:
@@ -153,16 +153,16 @@ def main_h1(tree: LexborHTMLParser, titles: list[str] | None = None) -> Node | N
         seen.add(node.mem_id)
         text = shown_text(node)
         if text:
-            candidates.append(node)
+            candidates.append((node, text))
             keys.append(_key(text))
             if len(candidates) == MAX_H1_CANDIDATES:
                 break
     if len(candidates) > 1:
         for title in titles or []:
             spelled = {_key(title), *(_key(part) for part in _title_parts(title))}
-            for node, key in zip(candidates, keys, strict=True):
+            for candidate, key in zip(candidates, keys, strict=True):
                 if key in spelled:
-                    return node
+                    return candidate
     return candidates[0] if candidates else None
 
 
@@ -403,9 +403,8 @@ def find_dek(headline_node: Node | None, structured: StructuredData) -> str | No
 
 def names_a_dek(classes: str) -> bool:
     """Whether class names (and ids) name a standfirst ("article__lead", "preface")."""
-    return _DEK_NAMES.search(classes.lower()) is not None and not _BYLINE_NAMES.search(
-        classes.lower()
-    )
+    names = classes.lower()
+    return _DEK_NAMES.search(names) is not None and _BYLINE_NAMES.search(names) is None
 
 
 def _dek_text(node: Node | None) -> str | None:
